@@ -1,8 +1,27 @@
 /**
- * @init/linalg: Dense matrices, GEMM, Householder QR, SVD and the orthogonality and spectrum checks built on them.
+ * @init/linalg: dense matrices, GEMM, Householder QR, SVD and the checks built on them.
  *
  * @packageDocumentation
  */
 
-/** The package's name, exported so the skeleton has a testable public surface. */
-export const PACKAGE_NAME = '@init/linalg';
+export { LinalgError, type LinalgErrorCode } from './errors';
+export { type GemmOptions, gemm } from './gemm';
+export {
+  type AllocOptions,
+  allocate,
+  block,
+  copy,
+  type Dtype,
+  dtypeOf,
+  type FloatArray,
+  fromArray,
+  get,
+  isContiguous,
+  type Matrix,
+  matrix,
+  set,
+  toArray,
+  transpose,
+  type ViewOptions,
+  view,
+} from './matrix';

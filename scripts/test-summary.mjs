@@ -20,14 +20,14 @@ for (const group of ['packages', 'apps']) {
     }
     const r = JSON.parse(readFileSync(report, 'utf8'));
     passed += r.numPassedTests ?? 0;
-    // Suites that fail to load count as failures too.
-    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r);
+    // A test file that fails to load has no failed test of its own: count it as one failure.
+    failed += (r.numFailedTests ?? 0) + countFilesFailedWithoutTests(r);
   }
 }
 
-function countSuitesWithFailedTests(r) {
+function countFilesFailedWithoutTests(r) {
   return (r.testResults ?? []).filter(
-    (s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed'),
   ).length;
 }
 

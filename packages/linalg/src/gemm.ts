@@ -1,5 +1,11 @@
 import { LinalgError } from './errors';
-import { type Matrix, transpose } from './matrix';
+import { gemmDirect, scaleInPlace } from './gemm-direct';
+import type { GemmBackend, GemmKernel } from './gemm-kernel';
+import { jsKernel } from './gemm-kernel-js';
+import { wasmKernel } from './gemm-kernel-wasm';
+import { copy, type Matrix, transpose } from './matrix';
+
+export type { GemmBackend } from './gemm-kernel';
 
 /** Transpose flags of {@link gemm}. */
 export interface GemmOptions {
@@ -9,22 +15,132 @@ export interface GemmOptions {
   transB?: boolean;
 }
 
+/** Products with `m * n * k` below this run the unpacked loop (packing would cost more than it saves). */
+const PACK_THRESHOLD = 32 * 32 * 32;
+
+let active: GemmKernel | undefined;
+
+function kernel(): GemmKernel {
+  active ??= wasmKernel() ?? jsKernel;
+  return active;
+}
+
+/**
+ * Selects the implementation behind {@link gemm} for the whole process: `'wasm'` (WebAssembly
+ * SIMD kernels, the default where WebAssembly SIMD is available) or `'js'` (plain TypeScript,
+ * available everywhere). Both use the same blocking and packing; see {@link gemm} for how their
+ * results may differ.
+ *
+ * @param backend - `'wasm'` or `'js'`.
+ * @throws {LinalgError} `INVALID_ARGUMENT` for any other value; `UNSUPPORTED` for `'wasm'` when
+ * this runtime cannot compile WebAssembly SIMD.
+ * @example
+ * ```ts
+ * setGemmBackend('js');
+ * gemmBackend(); // => 'js'
+ * ```
+ */
+export function setGemmBackend(backend: GemmBackend): void {
+  if (backend === 'js') {
+    active = jsKernel;
+    return;
+  }
+  if (backend !== 'wasm') {
+    throw new LinalgError('INVALID_ARGUMENT', 'backend', `must be 'wasm' or 'js', got ${String(backend)}`);
+  }
+  const w = wasmKernel();
+  if (w === null) {
+    throw new LinalgError(
+      'UNSUPPORTED',
+      'backend',
+      "'wasm' needs WebAssembly with SIMD, which this runtime lacks; use 'js'",
+    );
+  }
+  active = w;
+}
+
+/**
+ * The implementation {@link gemm} currently uses: `'wasm'` by default when WebAssembly SIMD
+ * is available, else `'js'`.
+ *
+ * @example
+ * ```ts
+ * gemmBackend(); // => 'wasm' (Node >= 16.4 and current browsers)
+ * ```
+ */
+export function gemmBackend(): GemmBackend {
+  return kernel().name;
+}
+
+/** Byte range `[lo, hi)` that a view can touch inside its ArrayBuffer. */
+function byteSpan(x: Matrix): [number, number] {
+  const bpe = x.data.BYTES_PER_ELEMENT;
+  const last = x.offset + (x.rows - 1) * x.rowStride + (x.cols - 1) * x.colStride;
+  const lo = Math.min(x.offset, last);
+  const hi = Math.max(x.offset, last);
+  return [x.data.byteOffset + lo * bpe, x.data.byteOffset + (hi + 1) * bpe];
+}
+
+function mayOverlap(x: Matrix, y: Matrix): boolean {
+  if (x.data.buffer !== y.data.buffer) return false;
+  const [xl, xh] = byteSpan(x);
+  const [yl, yh] = byteSpan(y);
+  return xl < yh && yl < xh;
+}
+
+function checkScalar(value: number, argument: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new LinalgError('NOT_FINITE', argument, `must be a finite number, got ${String(value)}`);
+  }
+}
+
+function checkFlag(value: unknown, argument: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') {
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      argument,
+      `must be true, false or undefined, got ${String(value)}`,
+    );
+  }
+  return value;
+}
+
 /**
  * General matrix multiply, in place: `C = alpha * op(A) * op(B) + beta * C`, where `op(X)` is
- * `X` or `Xᵀ` (see `options`). Operands may be any strided views and any mix of dtypes; the
- * products are accumulated in double precision and stored in `C`'s dtype. When `beta` is 0,
- * `C` is overwritten (NaN or Infinity already in `C` does not propagate).
+ * `X` or `Xᵀ` (see `options`).
  *
  * ```math
- * C_{ij} \leftarrow \alpha \sum_k op(A)_{ik}\, op(B)_{kj} + \beta\, C_{ij}
+ * C_{ij} \leftarrow \alpha \sum_{p} op(A)_{ip}\, op(B)_{pj} + \beta\, C_{ij}
  * ```
  *
- * @param alpha - Scale of the product.
- * @param a - `m x k` (or `k x m` with `transA`).
- * @param b - `k x n` (or `n x k` with `transB`).
- * @param beta - Scale of the existing `C`; 0 overwrites.
+ * Algorithm: Goto/BLIS-style blocking. For each panel of `nc` columns, `op(B)` is packed into
+ * `kc x nr` micro-panels; for each block of `mc` rows and `kc` depth, `op(A)` is packed into
+ * `mr x kc` micro-panels and a register-tiled micro-kernel accumulates `mr x nr` tiles of the
+ * product in a scratch block, which is scaled into `C` once (`alpha * AB + beta * C`). The
+ * micro-kernel is WebAssembly SIMD (6 x 8 f32x4 tile for float32, 6 x 4 f64x2 tile for float64)
+ * or plain TypeScript (4 x 4, float64), see {@link setGemmBackend}. Products with
+ * `m n k < 32768` skip packing and run a direct loop. Cost: `2 m n k` flops; packing reads
+ * `op(A)` `ceil(n / nc)` times and `op(B)` once; workspace `mc kc + k nc + mc nc` elements,
+ * grown on demand and reused across calls.
+ *
+ * Any strided views work (sub-blocks, transposes); `C` may share storage with `A` or `B` only if
+ * their elements do not overlap (when their spans in the buffer intersect, the operand is copied
+ * first). Precision: when `A`, `B` and `C` are all float32 and the backend is `'wasm'`, products
+ * and sums are float32 (error within about `k * 2^-24 * sum_p |a_ip| |b_pj|`); in every other case
+ * (float64 or mixed operands, the `'js'` backend, small products) they are float64 and rounded
+ * once into `C`'s dtype. NaN and Infinity in `A` or `B` propagate by IEEE 754 arithmetic
+ * (`0 * Inf = NaN`). `beta = 0` overwrites `C` without reading it, so NaN already in `C` is
+ * dropped. As in BLAS, `alpha = 0` or `k = 0` skips the product and only scales `C` by `beta`.
+ *
+ * @param alpha - Scale of the product, a finite number.
+ * @param a - `m x k` (or `k x m` with `transA`), float32 or float64.
+ * @param b - `k x n` (or `n x k` with `transB`), float32 or float64.
+ * @param beta - Scale of the existing `C`, a finite number; 0 overwrites.
  * @param c - `m x n` output, updated in place and returned.
- * @throws {LinalgError} `SHAPE_MISMATCH` when the inner or outer dimensions disagree.
+ * @param options - `transA`, `transB` (default false).
+ * @throws {LinalgError} `SHAPE_MISMATCH` when the inner or outer dimensions disagree;
+ * `NOT_FINITE` when `alpha` or `beta` is NaN or infinite; `INVALID_ARGUMENT` for non-boolean flags.
  * @example
  * ```ts
  * const c = matrix(2, 2);
@@ -40,8 +156,10 @@ export function gemm<C extends Matrix>(
   c: C,
   options: GemmOptions = {},
 ): C {
-  const A = options.transA ? transpose(a) : a;
-  const B = options.transB ? transpose(b) : b;
+  checkScalar(alpha, 'alpha');
+  checkScalar(beta, 'beta');
+  let A = checkFlag(options.transA, 'transA') ? transpose(a) : a;
+  let B = checkFlag(options.transB, 'transB') ? transpose(b) : b;
   if (A.cols !== B.rows) {
     throw new LinalgError(
       'SHAPE_MISMATCH',
@@ -54,20 +172,15 @@ export function gemm<C extends Matrix>(
   }
   const m = A.rows;
   const n = B.cols;
-  const kk = A.cols;
-  const ad = A.data;
-  const bd = B.data;
-  const cd = c.data;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      let pa = A.offset + i * A.rowStride;
-      let pb = B.offset + j * B.colStride;
-      for (let p = 0; p < kk; p++, pa += A.colStride, pb += B.rowStride)
-        s += (ad[pa] as number) * (bd[pb] as number);
-      const pc = c.offset + i * c.rowStride + j * c.colStride;
-      cd[pc] = beta === 0 ? alpha * s : alpha * s + beta * (cd[pc] as number);
-    }
+  const k = A.cols;
+  if (m === 0 || n === 0) return c;
+  if (k === 0 || alpha === 0) {
+    scaleInPlace(c, beta);
+    return c;
   }
+  if (mayOverlap(c, A)) A = copy(A);
+  if (mayOverlap(c, B)) B = copy(B);
+  if (m * n * k < PACK_THRESHOLD) gemmDirect(alpha, A, B, beta, c);
+  else kernel().gemm(alpha, A, B, beta, c);
   return c;
 }

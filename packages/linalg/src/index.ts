@@ -5,7 +5,7 @@
  */
 
 export { LinalgError, type LinalgErrorCode } from './errors';
-export { type GemmOptions, gemm } from './gemm';
+export { type GemmBackend, type GemmOptions, gemm, gemmBackend, setGemmBackend } from './gemm';
 export {
   type AllocOptions,
   allocate,

@@ -1,0 +1,138 @@
+import { type BlockBuffers, type BlockedTarget, gemmBlocked } from './gemm-blocked';
+import type { GemmKernel } from './gemm-kernel';
+import type { Matrix } from './matrix';
+
+const MR = 4;
+const NR = 4;
+
+let bufA: Float64Array = new Float64Array(0);
+let bufB: Float64Array = new Float64Array(0);
+let bufC: Float64Array = new Float64Array(0);
+
+const grow = (buf: Float64Array, length: number): Float64Array =>
+  buf.length >= length ? buf : new Float64Array(Math.max(length, Math.ceil(buf.length * 1.5)));
+
+/**
+ * 4 x 4 register tile in plain JavaScript: 16 float64 accumulators, one packed A column and one
+ * packed B row per depth step. Accumulates in float64 whatever the operands' dtype.
+ */
+function macro(mc: number, nc: number, kc: number, bOffset: number, ldc: number, first: boolean): void {
+  const A = bufA;
+  const B = bufB;
+  const C = bufC;
+  for (let jr = 0; jr < nc; jr += NR) {
+    const bp0 = bOffset + jr * kc;
+    for (let ir = 0; ir < mc; ir += MR) {
+      let ap = ir * kc;
+      let bp = bp0;
+      let c00 = 0,
+        c01 = 0,
+        c02 = 0,
+        c03 = 0;
+      let c10 = 0,
+        c11 = 0,
+        c12 = 0,
+        c13 = 0;
+      let c20 = 0,
+        c21 = 0,
+        c22 = 0,
+        c23 = 0;
+      let c30 = 0,
+        c31 = 0,
+        c32 = 0,
+        c33 = 0;
+      for (let p = 0; p < kc; p++, ap += MR, bp += NR) {
+        const b0 = B[bp] as number;
+        const b1 = B[bp + 1] as number;
+        const b2 = B[bp + 2] as number;
+        const b3 = B[bp + 3] as number;
+        let a = A[ap] as number;
+        c00 += a * b0;
+        c01 += a * b1;
+        c02 += a * b2;
+        c03 += a * b3;
+        a = A[ap + 1] as number;
+        c10 += a * b0;
+        c11 += a * b1;
+        c12 += a * b2;
+        c13 += a * b3;
+        a = A[ap + 2] as number;
+        c20 += a * b0;
+        c21 += a * b1;
+        c22 += a * b2;
+        c23 += a * b3;
+        a = A[ap + 3] as number;
+        c30 += a * b0;
+        c31 += a * b1;
+        c32 += a * b2;
+        c33 += a * b3;
+      }
+      let o = ir * ldc + jr;
+      if (first) {
+        C[o] = c00;
+        C[o + 1] = c01;
+        C[o + 2] = c02;
+        C[o + 3] = c03;
+        o += ldc;
+        C[o] = c10;
+        C[o + 1] = c11;
+        C[o + 2] = c12;
+        C[o + 3] = c13;
+        o += ldc;
+        C[o] = c20;
+        C[o + 1] = c21;
+        C[o + 2] = c22;
+        C[o + 3] = c23;
+        o += ldc;
+        C[o] = c30;
+        C[o + 1] = c31;
+        C[o + 2] = c32;
+        C[o + 3] = c33;
+      } else {
+        C[o] = (C[o] as number) + c00;
+        C[o + 1] = (C[o + 1] as number) + c01;
+        C[o + 2] = (C[o + 2] as number) + c02;
+        C[o + 3] = (C[o + 3] as number) + c03;
+        o += ldc;
+        C[o] = (C[o] as number) + c10;
+        C[o + 1] = (C[o + 1] as number) + c11;
+        C[o + 2] = (C[o + 2] as number) + c12;
+        C[o + 3] = (C[o + 3] as number) + c13;
+        o += ldc;
+        C[o] = (C[o] as number) + c20;
+        C[o + 1] = (C[o + 1] as number) + c21;
+        C[o + 2] = (C[o + 2] as number) + c22;
+        C[o + 3] = (C[o + 3] as number) + c23;
+        o += ldc;
+        C[o] = (C[o] as number) + c30;
+        C[o + 1] = (C[o + 1] as number) + c31;
+        C[o + 2] = (C[o + 2] as number) + c32;
+        C[o + 3] = (C[o + 3] as number) + c33;
+      }
+    }
+  }
+}
+
+/** Blocking of the JavaScript back end (measured on a 2-core x86-64, see bench/gemm.bench.ts). */
+export const jsTarget: BlockedTarget = {
+  mr: MR,
+  nr: NR,
+  kc: 256,
+  mc: 64,
+  panel: 1 << 20,
+  reserve(aLength: number, bLength: number, cLength: number): BlockBuffers {
+    bufA = grow(bufA, aLength);
+    bufB = grow(bufB, bLength);
+    bufC = grow(bufC, cLength);
+    return { a: bufA, b: bufB, c: bufC };
+  },
+  macro,
+};
+
+/** Plain TypeScript blocked GEMM: float64 packing and accumulation for every dtype. */
+export const jsKernel: GemmKernel = {
+  name: 'js',
+  gemm(alpha: number, a: Matrix, b: Matrix, beta: number, c: Matrix): void {
+    gemmBlocked(jsTarget, alpha, a, b, beta, c);
+  },
+};

@@ -1,5 +1,10 @@
 /** Stable machine-readable reasons a linear-algebra call is rejected. */
-export type LinalgErrorCode = 'INVALID_ARGUMENT' | 'SHAPE_MISMATCH' | 'NOT_FINITE' | 'UNSUPPORTED';
+export type LinalgErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'SHAPE_MISMATCH'
+  | 'NOT_FINITE'
+  | 'UNSUPPORTED'
+  | 'NOT_CONVERGED';
 
 /**
  * The one error class of `@init/linalg`. Every rejected input throws it with a stable

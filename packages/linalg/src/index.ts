@@ -6,6 +6,9 @@
 
 export { LinalgError, type LinalgErrorCode } from './errors';
 export { type GemmBackend, type GemmOptions, gemm, gemmBackend, setGemmBackend } from './gemm';
+export { hadamard } from './hadamard';
+export { diagonal, identity } from './identity';
+export { type EigSymOptions, eigSym } from './jacobi';
 export {
   type AllocOptions,
   allocate,
@@ -25,3 +28,11 @@ export {
   type ViewOptions,
   view,
 } from './matrix';
+export { frobeniusNorm, maxAbs } from './norms';
+export { isIsometry, orthogonalityError } from './orthogonality';
+export { type QrMode, type QrOptions, type QrResult, qr } from './qr';
+export { type SpectralNormOptions, spectralNorm } from './spectral-norm';
+export { conditionNumber, effectiveRank, rank, stableRank } from './spectrum';
+export { type SvdOptions, type SvdResult, svd } from './svd';
+export { transposeCopy } from './transpose-copy';
+export { type EigResult, type EigTridiagonalOptions, eigSymTridiagonal } from './tridiagonal';

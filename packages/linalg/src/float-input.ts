@@ -1,0 +1,77 @@
+import { LinalgError } from './errors';
+import type { Matrix } from './matrix';
+
+/** Machine epsilon (unit roundoff times two) of each element type. */
+export const EPSILON_F64 = 2 ** -52;
+/** Machine epsilon of float32, as numpy's `finfo(float32).eps`. */
+export const EPSILON_F32 = 2 ** -23;
+
+/** Machine epsilon of the storage of `m`. */
+export function epsilonOf(m: Matrix): number {
+  return m.data instanceof Float32Array ? EPSILON_F32 : EPSILON_F64;
+}
+
+/** Rejects values that are not matrices (public-boundary guard for plain JavaScript callers). */
+export function checkMatrix(a: Matrix, argument: string): void {
+  if (
+    a === null ||
+    typeof a !== 'object' ||
+    !(a.data instanceof Float32Array || a.data instanceof Float64Array) ||
+    !Number.isSafeInteger(a.rows) ||
+    !Number.isSafeInteger(a.cols)
+  ) {
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      argument,
+      'must be a Matrix ({ data: Float32Array | Float64Array, rows, cols, offset, rowStride, colStride })',
+    );
+  }
+}
+
+function notFinite(argument: string, i: number, j: number, v: number): LinalgError {
+  return new LinalgError(
+    'NOT_FINITE',
+    argument,
+    `entry (${i}, ${j}) is ${String(v)}; only finite numbers are accepted`,
+  );
+}
+
+/**
+ * Copies `a` into a new row-major Float64Array (`rows * cols`), throwing `NOT_FINITE` on the
+ * first NaN or infinite entry. With `transposed`, writes `aᵀ` instead (row `j` of the result is
+ * column `j` of `a`), which is the column-major layout the Householder kernels work in.
+ */
+export function finiteFloat64Copy(a: Matrix, argument: string, transposed = false): Float64Array {
+  const { data, rows, cols, offset, rowStride, colStride } = a;
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    let p = offset + i * rowStride;
+    if (transposed) {
+      for (let j = 0; j < cols; j++, p += colStride) {
+        const v = data[p] as number;
+        if (v - v !== 0) throw notFinite(argument, i, j, v);
+        out[j * rows + i] = v;
+      }
+    } else {
+      const base = i * cols;
+      for (let j = 0; j < cols; j++, p += colStride) {
+        const v = data[p] as number;
+        if (v - v !== 0) throw notFinite(argument, i, j, v);
+        out[base + j] = v;
+      }
+    }
+  }
+  return out;
+}
+
+/** Throws `NOT_FINITE` when `a` holds a NaN or an infinity. */
+export function checkFinite(a: Matrix, argument: string): void {
+  const { data, rows, cols, offset, rowStride, colStride } = a;
+  for (let i = 0; i < rows; i++) {
+    let p = offset + i * rowStride;
+    for (let j = 0; j < cols; j++, p += colStride) {
+      const v = data[p] as number;
+      if (v - v !== 0) throw notFinite(argument, i, j, v);
+    }
+  }
+}

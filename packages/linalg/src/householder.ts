@@ -1,0 +1,57 @@
+/**
+ * Householder reflectors `H = I − τ v vᵀ` with `v[0] = 1`, the building block of QR and of the
+ * bidiagonal reduction. Internal: works on Float64Array slices, trusts its caller.
+ */
+
+const SAFE_MIN = 2 ** -1000;
+
+/**
+ * Sum of squares of `x[start .. start + len)` scaled to avoid overflow and underflow: returns
+ * the 2-norm.
+ */
+export function norm2(x: Float64Array, start: number, len: number): number {
+  let s = 0;
+  const end = start + len;
+  for (let i = start; i < end; i++) {
+    const v = x[i] as number;
+    s += v * v;
+  }
+  if (s < Number.POSITIVE_INFINITY && s > SAFE_MIN) return Math.sqrt(s);
+  // Rare path: rescale by the largest magnitude.
+  let big = 0;
+  for (let i = start; i < end; i++) big = Math.max(big, Math.abs(x[i] as number));
+  if (big === 0) return 0;
+  s = 0;
+  for (let i = start; i < end; i++) {
+    const v = (x[i] as number) / big;
+    s += v * v;
+  }
+  return big * Math.sqrt(s);
+}
+
+/**
+ * Turns `x = x[start .. start + len)` into a reflector in place: afterwards `x[start] = β` and
+ * `x[start + 1 ..]` holds `v[1 ..]`, where `(I − τ v vᵀ) x_old = β e₁`. Returns `τ`; `τ = 0`
+ * (no reflection) when the tail is already zero, so zero columns never divide by zero.
+ *
+ * β = −sign(x₀) ‖x‖, τ = (β − x₀)/β, v = x / (x₀ − β).
+ */
+export function makeReflector(x: Float64Array, start: number, len: number): number {
+  if (len <= 1) return 0;
+  const tail = norm2(x, start + 1, len - 1);
+  if (tail === 0) return 0;
+  const alpha = x[start] as number;
+  const norm = Math.hypot(alpha, tail);
+  const beta = alpha >= 0 ? -norm : norm;
+  const tau = (beta - alpha) / beta;
+  const denom = alpha - beta;
+  const end = start + len;
+  const inv = 1 / denom;
+  if (Number.isFinite(inv) && Math.abs(denom) > 1e-290) {
+    for (let i = start + 1; i < end; i++) x[i] = (x[i] as number) * inv;
+  } else {
+    for (let i = start + 1; i < end; i++) x[i] = (x[i] as number) / denom;
+  }
+  x[start] = beta;
+  return tau;
+}

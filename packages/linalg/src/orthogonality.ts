@@ -1,0 +1,95 @@
+import { LinalgError } from './errors';
+import { checkFinite, checkMatrix } from './float-input';
+import { gemm } from './gemm';
+import { block, dtypeOf, type Matrix } from './matrix';
+
+const TILE = 256;
+
+/**
+ * Largest deviation of the Gram matrix from the identity: `max|QᵀQ − I|` for tall or square Q,
+ * `max|QQᵀ − I|` for wide Q (the side on which orthonormality is possible).
+ *
+ * ```math
+ * \varepsilon(Q) = \max_{ij} \left| (Q^\top Q)_{ij} - \delta_{ij} \right| \quad (m \ge n)
+ * ```
+ *
+ * The Gram matrix is formed tile by tile (256 x 256, upper triangle only) with {@link gemm}
+ * accumulating in float64, so memory stays small: cost `m·n²` flops, `O(256²)` scratch.
+ *
+ * @param q - `m x n` matrix, any strides; an empty matrix gives 0.
+ * @throws {LinalgError} `NOT_FINITE` when Q holds NaN or ±Infinity.
+ * @example
+ * ```ts
+ * orthogonalityError(fromArray([[0, 1], [1, 0]])); // => 0
+ * orthogonalityError(fromArray([[1, 1]])); // => 1
+ * ```
+ */
+export function orthogonalityError(q: Matrix): number {
+  checkMatrix(q, 'q');
+  checkFinite(q, 'q');
+  const wide = q.rows < q.cols;
+  const k = wide ? q.rows : q.cols;
+  const len = wide ? q.cols : q.rows;
+  if (k === 0) return 0;
+  const scratch = new Float64Array(Math.min(k, TILE) * Math.min(k, TILE));
+  let worst = 0;
+  for (let i0 = 0; i0 < k; i0 += TILE) {
+    const bi = Math.min(TILE, k - i0);
+    const qi = wide ? block(q, i0, 0, bi, len) : block(q, 0, i0, len, bi);
+    for (let j0 = i0; j0 < k; j0 += TILE) {
+      const bj = Math.min(TILE, k - j0);
+      const qj = wide ? block(q, j0, 0, bj, len) : block(q, 0, j0, len, bj);
+      const g: Matrix<Float64Array> = {
+        data: scratch,
+        rows: bi,
+        cols: bj,
+        offset: 0,
+        rowStride: bj,
+        colStride: 1,
+      };
+      if (wide) gemm(1, qi, qj, 0, g, { transB: true });
+      else gemm(1, qi, qj, 0, g, { transA: true });
+      for (let i = 0; i < bi; i++) {
+        for (let j = 0; j < bj; j++) {
+          const target = i0 + i === j0 + j ? 1 : 0;
+          const dev = Math.abs((scratch[i * bj + j] as number) - target);
+          if (dev > worst) worst = dev;
+        }
+      }
+    }
+  }
+  return worst;
+}
+
+/** Default tolerance of {@link isIsometry} for a dtype. */
+export function defaultIsometryTolerance(q: Matrix): number {
+  return dtypeOf(q) === 'float32' ? 1e-5 : 1e-12;
+}
+
+/**
+ * Whether Q has orthonormal columns (or rows, when wide) to within `tolerance`:
+ * `orthogonalityError(q) ≤ tolerance`.
+ *
+ * @param q - `m x n` matrix; an empty matrix is an isometry.
+ * @param tolerance - Allowed `max|QᵀQ − I|`. Default `1e-5` for float32 (what orthogonal init
+ * guarantees up to n = 4096) and `1e-12` for float64.
+ * @throws {LinalgError} `INVALID_ARGUMENT` for a negative or non-finite tolerance; `NOT_FINITE`
+ * when Q holds NaN or ±Infinity.
+ * @example
+ * ```ts
+ * isIsometry(fromArray([[0.6, 0.8], [-0.8, 0.6]])); // => true
+ * isIsometry(fromArray([[1, 0], [0, 2]])); // => false
+ * ```
+ */
+export function isIsometry(q: Matrix, tolerance?: number): boolean {
+  checkMatrix(q, 'q');
+  const tol = tolerance ?? defaultIsometryTolerance(q);
+  if (typeof tol !== 'number' || !Number.isFinite(tol) || tol < 0) {
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'tolerance',
+      `must be a finite number ≥ 0, got ${String(tolerance)}`,
+    );
+  }
+  return orthogonalityError(q) <= tol;
+}

@@ -1,0 +1,89 @@
+import { bidiagonalize, formLeftT, formRightT } from './bidiagonal';
+import { bidiagonalSvd } from './bidiagonal-svd';
+import { LinalgError } from './errors';
+import { checkMatrix, finiteFloat64Copy } from './float-input';
+import { allocate, dtypeOf, type Matrix, transpose } from './matrix';
+import { transposeInto } from './transpose-copy';
+
+/** Options of {@link svd}. */
+export interface SvdOptions {
+  /** Also compute the singular vectors `U` and `V`. Default true. */
+  computeUV?: boolean;
+}
+
+/** Result of {@link svd}: `A = U diag(s) Vᵀ` (thin). */
+export interface SvdResult {
+  /** Singular values, `min(m, n)` of them, non-negative and descending. Always float64. */
+  s: Float64Array;
+  /** `m x min(m, n)` left singular vectors (orthonormal columns), input dtype; undefined without `computeUV`. */
+  u: Matrix | undefined;
+  /** `n x min(m, n)` right singular vectors (orthonormal columns), input dtype; undefined without `computeUV`. */
+  v: Matrix | undefined;
+}
+
+/**
+ * Thin singular value decomposition by Householder bidiagonalization followed by implicit-shift
+ * bidiagonal QR (Golub–Kahan–Reinsch with a Wilkinson shift).
+ *
+ * ```math
+ * A = U \operatorname{diag}(s) V^\top,\quad U^\top U = V^\top V = I_k,\quad s_1 \ge \dots \ge s_k \ge 0,\quad k = \min(m, n)
+ * ```
+ *
+ * Why this algorithm: the reduction to bidiagonal form does the `O(mn²)` work in a few long
+ * vector sweeps per column, and the QR iteration on the bidiagonal is only `O(n²)` without
+ * vectors, so singular values alone are several times cheaper than one-sided Jacobi, which needs
+ * repeated `O(mn²)` sweeps. Wide matrices are handled through `Aᵀ`.
+ *
+ * Precision: float64 internally for both input dtypes. Singular values agree with LAPACK to about
+ * `1e-13 · s₁` in absolute terms (values near `s₁` to 1e-13 relative; tiny values of an
+ * ill-conditioned matrix are only determined to `eps · s₁` by any backward-stable method).
+ *
+ * Cost: `4mn² − 4n³/3` flops for the reduction, `O(n²)` for values only; with vectors about
+ * `4mn² + 8n³` more (forming U and V, then rotating them).
+ *
+ * @param a - `m x n` matrix, any strides, float32 or float64. Zero-size input gives empty results.
+ * @param options - `computeUV` (default true).
+ * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity; `NOT_CONVERGED` if the QR
+ * iteration fails to converge (not observed in practice).
+ * @example
+ * ```ts
+ * const { s } = svd(fromArray([[3, 0], [0, -4]]), { computeUV: false });
+ * Array.from(s); // => [4, 3]
+ * ```
+ */
+export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
+  checkMatrix(a, 'a');
+  const computeUV = options.computeUV ?? true;
+  if (typeof computeUV !== 'boolean') {
+    throw new LinalgError('INVALID_ARGUMENT', 'computeUV', `must be true or false, got ${String(computeUV)}`);
+  }
+  if (a.rows < a.cols) {
+    const t = svdTall(transpose(a), computeUV);
+    return { s: t.s, u: t.v, v: t.u };
+  }
+  return svdTall(a, computeUV);
+}
+
+function svdTall(a: Matrix, computeUV: boolean): SvdResult {
+  const m = a.rows;
+  const n = a.cols;
+  const dtype = dtypeOf(a);
+  const w = finiteFloat64Copy(a, 'a');
+  const { d, e, tauLeft, tauRight } = bidiagonalize(w, m, n);
+  if (!computeUV) {
+    bidiagonalSvd(d, e, n, undefined, 0, undefined, 0);
+    return { s: d, u: undefined, v: undefined };
+  }
+  const ut = formLeftT(w, m, n, tauLeft);
+  const vt = formRightT(w, n, tauRight);
+  bidiagonalSvd(d, e, n, ut, m, vt, n);
+  const u = allocate(m * n, dtype);
+  transposeInto(ut, n, m, u);
+  const v = allocate(n * n, dtype);
+  transposeInto(vt, n, n, v);
+  return {
+    s: d,
+    u: { data: u, rows: m, cols: n, offset: 0, rowStride: n, colStride: 1 },
+    v: { data: v, rows: n, cols: n, offset: 0, rowStride: n, colStride: 1 },
+  };
+}

@@ -1,0 +1,53 @@
+import { checkMatrix } from './float-input';
+import { allocate, dtypeOf, type FloatArray, type Matrix } from './matrix';
+
+const TILE = 32;
+
+/**
+ * Writes the transpose of the row-major `rows x cols` array `src` into `dst` (row-major
+ * `cols x rows`), tile by tile so both sides stay in cache. Internal.
+ */
+export function transposeInto(src: FloatArray, rows: number, cols: number, dst: FloatArray): void {
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(rows, i0 + TILE);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(cols, j0 + TILE);
+      for (let i = i0; i < i1; i++) {
+        const si = i * cols;
+        for (let j = j0; j < j1; j++) dst[j * rows + i] = src[si + j] as number;
+      }
+    }
+  }
+}
+
+/**
+ * A new contiguous row-major matrix holding `aᵀ` (same dtype). Unlike `transpose`, which only
+ * swaps strides, this copies, so the result is row-major and independent of `a`.
+ *
+ * ```math
+ * B_{ji} = A_{ij}
+ * ```
+ *
+ * @param a - Any matrix or view.
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `a` is not a matrix.
+ * @example
+ * ```ts
+ * toArray(transposeCopy(fromArray([[1, 2, 3]]))); // => [[1], [2], [3]]
+ * ```
+ */
+export function transposeCopy(a: Matrix): Matrix {
+  checkMatrix(a, 'a');
+  const { rows, cols, data, offset, rowStride, colStride } = a;
+  const out = allocate(rows * cols, dtypeOf(a));
+  for (let j0 = 0; j0 < cols; j0 += TILE) {
+    const j1 = Math.min(cols, j0 + TILE);
+    for (let i0 = 0; i0 < rows; i0 += TILE) {
+      const i1 = Math.min(rows, i0 + TILE);
+      for (let j = j0; j < j1; j++) {
+        let p = offset + i0 * rowStride + j * colStride;
+        for (let i = i0; i < i1; i++, p += rowStride) out[j * rows + i] = data[p] as number;
+      }
+    }
+  }
+  return { data: out, rows: cols, cols: rows, offset: 0, rowStride: rows, colStride: 1 };
+}

@@ -1,8 +1,18 @@
 /**
- * @init/rng: Seeded, reproducible, fast random streams and every distribution a weight initializer needs.
+ * @init/rng: seeded, reproducible, fast random streams and every distribution a weight initializer needs.
  *
  * @packageDocumentation
  */
 
-/** The package's name, exported so the skeleton has a testable public surface. */
-export const PACKAGE_NAME = '@init/rng';
+export {
+  ALGORITHMS,
+  type CreateRngOptions,
+  createRng,
+  DEFAULT_ALGORITHM,
+  fromState,
+  isRng,
+  toRng,
+} from './create-rng';
+export { RngError, type RngErrorCode } from './errors';
+export type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
+export type { Seed } from './seed';

@@ -1,0 +1,60 @@
+import { RngError } from './errors';
+
+/** Throws NOT_FINITE unless `value` is a finite number. */
+export function checkFinite(value: unknown, argument: string): number {
+  if (typeof value !== 'number') {
+    throw new RngError('INVALID_ARGUMENT', argument, `expected a finite number, got ${describe(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new RngError('NOT_FINITE', argument, `expected a finite number, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is a number that is not NaN (infinities allowed). */
+export function checkNotNaN(value: unknown, argument: string): number {
+  if (typeof value !== 'number') {
+    throw new RngError('INVALID_ARGUMENT', argument, `expected a number, got ${describe(value)}`);
+  }
+  if (Number.isNaN(value))
+    throw new RngError('NOT_FINITE', argument, 'expected a number or ±Infinity, got NaN');
+  return value;
+}
+
+/** Throws unless `value` is an integer in [min, max] (both safe integers). */
+export function checkInteger(value: unknown, argument: string, min: number, max: number): number {
+  if (typeof value !== 'number') {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      argument,
+      `expected an integer in [${min}, ${max}], got ${describe(value)}`,
+    );
+  }
+  if (!Number.isFinite(value)) {
+    throw new RngError(
+      'NOT_FINITE',
+      argument,
+      `expected an integer in [${min}, ${max}], got ${String(value)}`,
+    );
+  }
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RngError('INVALID_ARGUMENT', argument, `expected an integer in [${min}, ${max}], got ${value}`);
+  }
+  return value;
+}
+
+/** Throws unless `value` is a finite number >= 0. */
+export function checkNonNegative(value: unknown, argument: string): number {
+  const v = checkFinite(value, argument);
+  if (v < 0) throw new RngError('INVALID_ARGUMENT', argument, `expected a finite number >= 0, got ${v}`);
+  return v;
+}
+
+/** Short description of a value's type for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string')
+    return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'object') return value.constructor?.name ?? 'object';
+  return typeof value === 'bigint' ? `bigint ${value}n` : `${typeof value} ${String(value)}`;
+}

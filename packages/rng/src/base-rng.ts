@@ -1,0 +1,429 @@
+import { checkFinite, checkInteger, checkNonNegative, checkNotNaN, describe } from './argument-checks';
+import { RngError } from './errors';
+import { f32AtLeast, f32AtMost, f32Below, f64Below } from './float-bounds';
+import type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
+import { deriveKey, keyToHex, TAG_FORK, TAG_SPLIT } from './seed';
+import { planTruncated, sampleTruncatedStandard, type TruncatedPlan } from './truncated-normal';
+import { TWO_M24, uniform53, type WordSource } from './word-source';
+import { normal32, normal53 } from './ziggurat';
+
+const MAX_INDEX = Number.MAX_SAFE_INTEGER;
+
+/** Validated parameters of a uniform fill. */
+export interface UniformParams {
+  readonly low: number;
+  readonly span: number;
+  /** Smallest admissible output (float32: the smallest float32 >= low). */
+  readonly minV: number;
+  /** Largest admissible output (the largest float of the output type below high). */
+  readonly maxV: number;
+}
+
+/** Validated parameters of a truncated normal fill. */
+export interface TruncatedParams {
+  readonly mean: number;
+  readonly std: number;
+  readonly minV: number;
+  readonly maxV: number;
+  /** Undefined for degenerate intervals (all outputs equal `constant`). */
+  readonly plan: TruncatedPlan | undefined;
+  readonly constant: number;
+}
+
+function isFloatArray(out: unknown): out is FloatArray {
+  return out instanceof Float32Array || out instanceof Float64Array;
+}
+
+function checkOut(out: unknown, allowBytes = false): void {
+  if (isFloatArray(out) || (allowBytes && out instanceof Uint8Array)) return;
+  throw new RngError(
+    'INVALID_ARGUMENT',
+    'out',
+    `expected a Float32Array or Float64Array${allowBytes ? ' or Uint8Array' : ''}, got ${describe(out)}`,
+  );
+}
+
+function checkOffset(options: FillOptions | undefined, n: number): number | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      'options',
+      `expected an object like { offset: 0 }, got ${describe(options)}`,
+    );
+  }
+  if (options.offset === undefined) return undefined;
+  const offset = checkInteger(options.offset, 'offset', 0, MAX_INDEX);
+  if (offset + n > MAX_INDEX) {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      'offset',
+      `offset + length must stay <= 2^53 - 1, got ${offset} + ${n}`,
+    );
+  }
+  return offset;
+}
+
+function allocate(n: number, options: ArrayOptions | undefined): FloatArray {
+  checkInteger(n, 'n', 0, 2 ** 32 - 1);
+  const dtype = options?.dtype ?? 'float32';
+  if (dtype === 'float32') return new Float32Array(n);
+  if (dtype === 'float64') return new Float64Array(n);
+  throw new RngError('INVALID_ARGUMENT', 'dtype', `expected 'float32' or 'float64', got ${describe(dtype)}`);
+}
+
+/** Validates uniform parameters for an output of the given element type. */
+export function uniformParams(low: unknown, high: unknown, float32: boolean): UniformParams {
+  const lo = checkFinite(low, 'low');
+  const hi = checkFinite(high, 'high');
+  if (!(lo < hi))
+    throw new RngError('INVALID_ARGUMENT', 'high', `expected high > low, got low ${lo}, high ${hi}`);
+  const span = hi - lo;
+  if (!Number.isFinite(span)) {
+    throw new RngError('NOT_FINITE', 'high', `high - low must be finite, got ${hi} - ${lo}`);
+  }
+  if (!float32) return { low: lo, span, minV: lo, maxV: f64Below(hi) };
+  const minV = f32AtLeast(lo);
+  const maxV = f32Below(hi);
+  if (!(minV <= maxV) || !Number.isFinite(minV) || !Number.isFinite(maxV)) {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      'high',
+      `no finite float32 value lies in [${lo}, ${hi}); widen the interval or use a Float64Array`,
+    );
+  }
+  return { low: lo, span, minV, maxV };
+}
+
+/** Validates truncated normal parameters for an output of the given element type. */
+export function truncatedParams(
+  mean: unknown,
+  std: unknown,
+  lower: unknown,
+  upper: unknown,
+  float32: boolean,
+): TruncatedParams {
+  const m = checkFinite(mean, 'mean');
+  const s = checkNonNegative(std, 'std');
+  const a = checkNotNaN(lower, 'lower');
+  const b = checkNotNaN(upper, 'upper');
+  if (!(a < b))
+    throw new RngError('INVALID_ARGUMENT', 'upper', `expected upper > lower, got lower ${a}, upper ${b}`);
+  if (a === Number.POSITIVE_INFINITY || b === Number.NEGATIVE_INFINITY) {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      a === Number.POSITIVE_INFINITY ? 'lower' : 'upper',
+      'bounds must satisfy -Infinity <= lower < upper <= +Infinity with lower < +Infinity and upper > -Infinity',
+    );
+  }
+  const minV = float32 ? (a === Number.NEGATIVE_INFINITY ? a : f32AtLeast(a)) : a;
+  const maxV = float32 ? (b === Number.POSITIVE_INFINITY ? b : f32AtMost(b)) : b;
+  if (!(minV <= maxV)) {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      'upper',
+      `no float32 value lies in [${a}, ${b}]; use a Float64Array`,
+    );
+  }
+  if (s === 0) {
+    if (m < a || m > b) {
+      throw new RngError(
+        'INVALID_ARGUMENT',
+        'mean',
+        `with std 0 the mean must lie in [lower, upper], got ${m}`,
+      );
+    }
+    return { mean: m, std: s, minV, maxV, plan: undefined, constant: m };
+  }
+  const alpha = (a - m) / s;
+  const beta = (b - m) / s;
+  if (alpha === Number.POSITIVE_INFINITY)
+    return { mean: m, std: s, minV, maxV, plan: undefined, constant: minV };
+  if (beta === Number.NEGATIVE_INFINITY)
+    return { mean: m, std: s, minV, maxV, plan: undefined, constant: maxV };
+  return { mean: m, std: s, minV, maxV, plan: planTruncated(alpha, beta), constant: 0 };
+}
+
+/**
+ * Shared implementation of {@link Rng}: argument checks, discrete samplers (integer, permutation, shuffle,
+ * sample) built on `nextUint32`, streams, and sequential fills that draw every value from the word stream in
+ * order. Counter-based generators override the `*Into` hooks with index-addressable versions.
+ */
+export abstract class BaseRng implements Rng, WordSource {
+  abstract readonly algorithm: Algorithm;
+  /** 128-bit stream key (forks and splits derive from it). */
+  protected readonly key: Uint32Array;
+  /** Number of `split` calls so far. */
+  protected splits: number;
+  private readonly one = new Float64Array(1);
+  private readonly oneByte = new Uint8Array(1);
+
+  protected constructor(key: Uint32Array, splits: number) {
+    this.key = key;
+    this.splits = splits;
+  }
+
+  abstract nextUint32(): number;
+  /** Child generator of the same algorithm for a derived key. */
+  protected abstract child(key: Uint32Array): Rng;
+  /** Algorithm-specific part of the state. */
+  protected abstract stateFields(): Pick<RngState, 'position' | 'words' | 'generator'>;
+
+  random(): number {
+    return uniform53(this);
+  }
+
+  uniform(low = 0, high = 1): number {
+    return this.fillUniform(this.one, low, high)[0]!;
+  }
+
+  normal(mean = 0, std = 1): number {
+    return this.fillNormal(this.one, mean, std)[0]!;
+  }
+
+  truncatedNormal(mean: number, std: number, lower: number, upper: number): number {
+    return this.fillTruncatedNormal(this.one, mean, std, lower, upper)[0]!;
+  }
+
+  bernoulli(p: number): boolean {
+    return this.fillBernoulli(this.oneByte, p)[0] === 1;
+  }
+
+  integer(low: number, high: number): number {
+    checkInteger(low, 'low', -MAX_INDEX, MAX_INDEX);
+    checkInteger(high, 'high', -MAX_INDEX, MAX_INDEX);
+    if (!(low < high))
+      throw new RngError('INVALID_ARGUMENT', 'high', `expected high > low, got low ${low}, high ${high}`);
+    const range = high - low;
+    if (range > 2 ** 53) {
+      throw new RngError('INVALID_ARGUMENT', 'high', `expected high - low <= 2^53, got ${range}`);
+    }
+    return low + this.below(range);
+  }
+
+  /** Uniform integer in [0, range) by rejection (no modulo bias); range in [1, 2^53]. */
+  protected below(range: number): number {
+    if (range <= 4294967296) {
+      const limit = 4294967296 - (4294967296 % range);
+      for (;;) {
+        const w = this.nextUint32();
+        if (w < limit) return w % range;
+      }
+    }
+    const limit = 9007199254740992 - (9007199254740992 % range);
+    for (;;) {
+      const u = (this.nextUint32() >>> 11) * 4294967296 + this.nextUint32();
+      if (u < limit) return u % range;
+    }
+  }
+
+  fillUniform<T extends FloatArray>(out: T, low = 0, high = 1, options?: FillOptions): T {
+    checkOut(out);
+    const params = uniformParams(low, high, out instanceof Float32Array);
+    this.uniformInto(out, params, checkOffset(options, out.length));
+    return out;
+  }
+
+  fillNormal<T extends FloatArray>(out: T, mean = 0, std = 1, options?: FillOptions): T {
+    checkOut(out);
+    const m = checkFinite(mean, 'mean');
+    const s = checkNonNegative(std, 'std');
+    this.normalInto(out, m, s, checkOffset(options, out.length));
+    return out;
+  }
+
+  fillTruncatedNormal<T extends FloatArray>(
+    out: T,
+    mean: number,
+    std: number,
+    lower: number,
+    upper: number,
+    options?: FillOptions,
+  ): T {
+    checkOut(out);
+    const params = truncatedParams(mean, std, lower, upper, out instanceof Float32Array);
+    this.truncatedInto(out, params, checkOffset(options, out.length));
+    return out;
+  }
+
+  fillBernoulli<T extends FloatArray | Uint8Array>(out: T, p: number, options?: FillOptions): T {
+    checkOut(out, true);
+    const prob = checkFinite(p, 'p');
+    if (prob < 0 || prob > 1)
+      throw new RngError('INVALID_ARGUMENT', 'p', `expected a probability in [0, 1], got ${prob}`);
+    this.bernoulliInto(out, prob, checkOffset(options, out.length));
+    return out;
+  }
+
+  uniformArray(n: number, low = 0, high = 1, options?: ArrayOptions): FloatArray {
+    return this.fillUniform(allocate(n, options), low, high, options);
+  }
+
+  normalArray(n: number, mean = 0, std = 1, options?: ArrayOptions): FloatArray {
+    return this.fillNormal(allocate(n, options), mean, std, options);
+  }
+
+  truncatedNormalArray(
+    n: number,
+    mean: number,
+    std: number,
+    lower: number,
+    upper: number,
+    options?: ArrayOptions,
+  ): FloatArray {
+    return this.fillTruncatedNormal(allocate(n, options), mean, std, lower, upper, options);
+  }
+
+  permutation(n: number): Uint32Array {
+    checkInteger(n, 'n', 0, 2 ** 32 - 1);
+    const out = new Uint32Array(n);
+    for (let i = 0; i < n; i++) out[i] = i;
+    return this.shuffle(out);
+  }
+
+  shuffle<T extends { length: number; [i: number]: unknown }>(array: T): T {
+    if (array === null || typeof array !== 'object' || typeof array.length !== 'number') {
+      throw new RngError(
+        'INVALID_ARGUMENT',
+        'array',
+        `expected an array or typed array, got ${describe(array)}`,
+      );
+    }
+    for (let i = array.length - 1; i > 0; i--) {
+      const j = this.below(i + 1);
+      const t = array[i];
+      array[i] = array[j];
+      array[j] = t;
+    }
+    return array;
+  }
+
+  sample(n: number, k: number): Uint32Array {
+    checkInteger(n, 'n', 0, 2 ** 32 - 1);
+    checkInteger(k, 'k', 0, 2 ** 32 - 1);
+    if (k > n)
+      throw new RngError(
+        'INVALID_ARGUMENT',
+        'k',
+        `expected k <= n (sampling without replacement), got k ${k}, n ${n}`,
+      );
+    const out = new Uint32Array(k);
+    if (n <= 4 * k) {
+      // Partial Fisher-Yates on the full index array.
+      const a = new Uint32Array(n);
+      for (let i = 0; i < n; i++) a[i] = i;
+      for (let i = 0; i < k; i++) {
+        const j = i + this.below(n - i);
+        const t = a[j]!;
+        a[j] = a[i]!;
+        a[i] = t;
+        out[i] = t;
+      }
+      return out;
+    }
+    // The same partial Fisher-Yates on a virtual index array (only displaced entries are stored): identical
+    // output, O(k) memory.
+    const moved = new Map<number, number>();
+    for (let i = 0; i < k; i++) {
+      const j = i + this.below(n - i);
+      const vj = moved.get(j) ?? j;
+      moved.set(j, moved.get(i) ?? i);
+      out[i] = vj;
+    }
+    return out;
+  }
+
+  split(n: number): Rng[] {
+    checkInteger(n, 'n', 0, 2 ** 32 - 1);
+    const call = this.splits++;
+    const children: Rng[] = [];
+    const extra = new Uint8Array(16);
+    const view = new DataView(extra.buffer);
+    view.setUint32(0, Math.floor(call / 4294967296));
+    view.setUint32(4, call >>> 0);
+    for (let i = 0; i < n; i++) {
+      view.setUint32(12, i);
+      children.push(this.child(deriveKey(TAG_SPLIT, this.key, extra)));
+    }
+    return children;
+  }
+
+  fork(label: string): Rng {
+    if (typeof label !== 'string') {
+      throw new RngError(
+        'INVALID_ARGUMENT',
+        'label',
+        `expected a string such as 'encoder.0.weight', got ${describe(label)}`,
+      );
+    }
+    return this.child(deriveKey(TAG_FORK, this.key, new TextEncoder().encode(label)));
+  }
+
+  getState(): RngState {
+    return {
+      version: 1,
+      algorithm: this.algorithm,
+      key: keyToHex(this.key),
+      splits: this.splits,
+      ...this.stateFields(),
+    };
+  }
+
+  /** Throws UNSUPPORTED: sequential generators cannot jump to an index. */
+  protected noOffset(offset: number | undefined): void {
+    if (offset !== undefined) {
+      throw new RngError(
+        'UNSUPPORTED',
+        'offset',
+        `offset is only available for the counter-based algorithm 'philox', not '${this.algorithm}'`,
+      );
+    }
+  }
+
+  protected uniformInto(out: FloatArray, p: UniformParams, offset: number | undefined): void {
+    this.noOffset(offset);
+    const { low, span, minV, maxV } = p;
+    if (out instanceof Float32Array) {
+      for (let j = 0; j < out.length; j++) {
+        let v = Math.fround(low + span * ((this.nextUint32() >>> 8) * TWO_M24));
+        if (v > maxV) v = maxV;
+        else if (v < minV) v = minV;
+        out[j] = v;
+      }
+    } else {
+      for (let j = 0; j < out.length; j++) {
+        const v = low + span * uniform53(this);
+        out[j] = Math.min(v, maxV);
+      }
+    }
+  }
+
+  protected normalInto(out: FloatArray, mean: number, std: number, offset: number | undefined): void {
+    this.noOffset(offset);
+    if (out instanceof Float32Array) {
+      for (let j = 0; j < out.length; j++) out[j] = mean + std * normal32(this);
+    } else {
+      for (let j = 0; j < out.length; j++) out[j] = mean + std * normal53(this);
+    }
+  }
+
+  protected truncatedInto(out: FloatArray, p: TruncatedParams, offset: number | undefined): void {
+    this.noOffset(offset);
+    const { plan, mean, std, minV, maxV } = p;
+    if (!plan) {
+      out.fill(p.constant);
+      return;
+    }
+    for (let j = 0; j < out.length; j++) {
+      let v = mean + std * sampleTruncatedStandard(plan, this);
+      if (v < minV) v = minV;
+      else if (v > maxV) v = maxV;
+      out[j] = v;
+    }
+  }
+
+  protected bernoulliInto(out: FloatArray | Uint8Array, p: number, offset: number | undefined): void {
+    this.noOffset(offset);
+    for (let j = 0; j < out.length; j++) out[j] = uniform53(this) < p ? 1 : 0;
+  }
+}

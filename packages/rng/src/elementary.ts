@@ -1,0 +1,81 @@
+/**
+ * Deterministic `exp` and `log` built only from IEEE-754 basic operations (+, -, *, /) and exact
+ * bit manipulation. `Math.exp`/`Math.log` are not specified to the last bit and differ between
+ * JavaScript engines, so every random sampler in this package uses these instead: the same inputs give
+ * the same bits in every engine and in WebAssembly. Accuracy is within a few ulp, which is far below
+ * what a statistical test of a sampler can see.
+ */
+
+let scratch: DataView | undefined;
+
+function view(): DataView {
+  scratch ??= new DataView(new ArrayBuffer(8));
+  return scratch;
+}
+
+const LN2_HI = 0.6931471803691238; // ln 2 with trailing zero bits, so k * LN2_HI is exact
+const LN2_LO = 1.9082149292705877e-10; // ln 2 - LN2_HI
+const LOG2E = Math.LOG2E;
+const SQRT2 = Math.SQRT2;
+
+/** 2^k for an integer k in [-1074, 1023], built from its bit pattern. */
+function pow2(k: number): number {
+  const dv = view();
+  if (k >= -1022) {
+    dv.setUint32(0, (k + 1023) << 20);
+    dv.setUint32(4, 0);
+    return dv.getFloat64(0);
+  }
+  dv.setUint32(0, (k + 1023 + 60) << 20);
+  dv.setUint32(4, 0);
+  return dv.getFloat64(0) * 8.673617379884035e-19; // 2^-60
+}
+
+/**
+ * e^x, deterministic across engines.
+ * Formula: x = k ln2 + r with |r| <= ln2/2, e^x = 2^k * (Taylor series of e^r to degree 14).
+ */
+export function detExp(x: number): number {
+  if (Number.isNaN(x)) return x;
+  if (x > 709.782712893384) return Number.POSITIVE_INFINITY;
+  if (x < -745.1332191019412) return 0;
+  const k = Math.round(x * LOG2E);
+  const r = x - k * LN2_HI - k * LN2_LO;
+  let p = 1 + r / 14;
+  for (let n = 13; n >= 1; n--) p = 1 + (r / n) * p;
+  if (k > 1023) return p * pow2(1023) * pow2(k - 1023);
+  if (k < -1074) return p * pow2(-1074 + 60) * pow2(k + 1074 - 60);
+  return p * pow2(k);
+}
+
+/**
+ * Natural logarithm of a positive finite x, deterministic across engines.
+ * Formula: x = m 2^e with m in [sqrt(1/2), sqrt(2)), log m = 2 atanh(s) with s = (m-1)/(m+1),
+ * atanh as its odd power series to s^25, then log x = e ln2 + log m.
+ * Returns -Infinity for 0, NaN for negative or NaN input, +Infinity for +Infinity.
+ */
+export function detLog(x: number): number {
+  if (!(x > 0)) return x === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
+  if (x === Number.POSITIVE_INFINITY) return x;
+  const dv = view();
+  let e = 0;
+  if (x < 2.2250738585072014e-308) {
+    x *= 18014398509481984; // 2^54
+    e = -54;
+  }
+  dv.setFloat64(0, x);
+  const hi = dv.getUint32(0);
+  e += ((hi >>> 20) & 0x7ff) - 1023;
+  dv.setUint32(0, (hi & 0x800fffff) | 0x3ff00000);
+  let m = dv.getFloat64(0);
+  if (m > SQRT2) {
+    m *= 0.5;
+    e += 1;
+  }
+  const s = (m - 1) / (m + 1);
+  const z = s * s;
+  let series = 1 / 25;
+  for (let n = 23; n >= 3; n -= 2) series = 1 / n + z * series;
+  const logm = 2 * s + 2 * s * z * series;
+  return e * LN2_HI + (e * LN2_LO + logm);
+}

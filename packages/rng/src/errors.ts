@@ -1,0 +1,40 @@
+/**
+ * Stable machine-readable codes carried by every {@link RngError}.
+ *
+ * - `INVALID_ARGUMENT`: a value is of the wrong type or outside its allowed range.
+ * - `NOT_FINITE`: a number that must be finite is NaN or infinite.
+ * - `UNSUPPORTED`: the request is valid in general but not for this generator (e.g. `offset` on a sequential one).
+ * - `INVALID_STATE`: a state object passed to `createRng`/`fromState` is malformed.
+ */
+export type RngErrorCode = 'INVALID_ARGUMENT' | 'NOT_FINITE' | 'UNSUPPORTED' | 'INVALID_STATE';
+
+/**
+ * The one error class thrown by `@init/rng` for bad input.
+ *
+ * Every instance carries a stable `code` and the name of the offending `argument`, and its message lists
+ * the allowed values.
+ *
+ * @example
+ * ```ts
+ * try { createRng(Number.NaN); } catch (e) { if (e instanceof RngError) console.log(e.code, e.argument); }
+ * // prints: NOT_FINITE seed
+ * ```
+ */
+export class RngError extends Error {
+  /** Stable machine-readable error code. */
+  readonly code: RngErrorCode;
+  /** Name of the argument that was rejected, e.g. `'seed'`, `'std'`, `'k'`. */
+  readonly argument: string;
+
+  /**
+   * @param code - the stable error code
+   * @param argument - the offending argument's name
+   * @param message - human-readable text that states the allowed values
+   */
+  constructor(code: RngErrorCode, argument: string, message: string) {
+    super(`${argument}: ${message}`);
+    this.name = 'RngError';
+    this.code = code;
+    this.argument = argument;
+  }
+}

@@ -1,0 +1,105 @@
+import { BaseRng, type TruncatedParams, type UniformParams } from './base-rng';
+import { philoxBlocks } from './philox';
+import {
+  philoxBernoulli,
+  philoxNormal32,
+  philoxNormal64,
+  philoxTruncated,
+  philoxUniform32,
+  philoxUniform64,
+} from './philox-fills';
+import type { FloatArray, Rng, RngState } from './rng-types';
+
+/**
+ * Philox4x32-10 stream. Key = words 0 and 1 of the 128-bit stream key. The single-number API reads the
+ * main counter domain word by word (`position` counts words). A fill without `offset` starts at the next
+ * whole block and advances the position past the blocks it used; a fill with `offset` reads the values at
+ * indices offset, offset + 1, ... and leaves the position alone.
+ */
+export class PhiloxRng extends BaseRng {
+  readonly algorithm = 'philox' as const;
+  private readonly k0: number;
+  private readonly k1: number;
+  private position: number;
+  private readonly block = new Uint32Array(4);
+  private blockIndex = -1;
+
+  constructor(key: Uint32Array, splits: number, position: number) {
+    super(key, splits);
+    this.k0 = key[0]!;
+    this.k1 = key[1]!;
+    this.position = position;
+  }
+
+  nextUint32(): number {
+    const b = Math.floor(this.position / 4);
+    if (b !== this.blockIndex) {
+      philoxBlocks(this.k0, this.k1, b % 4294967296, Math.floor(b / 4294967296), 0, 0, 1, this.block, 0);
+      this.blockIndex = b;
+    }
+    return this.block[this.position++ & 3]!;
+  }
+
+  protected child(key: Uint32Array): Rng {
+    return new PhiloxRng(key, 0, 0);
+  }
+
+  protected stateFields(): Pick<RngState, 'position'> {
+    return { position: this.position };
+  }
+
+  /** Stream index of the first value of a fill of n values at `valuesPerBlock` per block; advances the position. */
+  private claim(offset: number | undefined, n: number, valuesPerBlock: number): number {
+    if (offset !== undefined) return offset;
+    const block = Math.ceil(this.position / 4);
+    this.position = (block + Math.ceil(n / valuesPerBlock)) * 4;
+    return block * valuesPerBlock;
+  }
+
+  protected override uniformInto(out: FloatArray, p: UniformParams, offset: number | undefined): void {
+    if (out instanceof Float32Array) {
+      philoxUniform32(
+        this.k0,
+        this.k1,
+        out,
+        this.claim(offset, out.length, 4),
+        p.low,
+        p.span,
+        p.minV,
+        p.maxV,
+      );
+    } else {
+      philoxUniform64(this.k0, this.k1, out, this.claim(offset, out.length, 2), p.low, p.span, p.maxV);
+    }
+  }
+
+  protected override normalInto(
+    out: FloatArray,
+    mean: number,
+    std: number,
+    offset: number | undefined,
+  ): void {
+    if (out instanceof Float32Array) {
+      philoxNormal32(this.k0, this.k1, out, this.claim(offset, out.length, 4), mean, std);
+    } else {
+      philoxNormal64(this.k0, this.k1, out, this.claim(offset, out.length, 2), mean, std);
+    }
+  }
+
+  protected override truncatedInto(out: FloatArray, p: TruncatedParams, offset: number | undefined): void {
+    const start = this.claim(offset, out.length, 1);
+    if (!p.plan) {
+      out.fill(p.constant);
+      return;
+    }
+    philoxTruncated(this.k0, this.k1, out, start, p.plan, p.mean, p.std, p.minV, p.maxV);
+  }
+
+  protected override bernoulliInto(
+    out: FloatArray | Uint8Array,
+    prob: number,
+    offset: number | undefined,
+  ): void {
+    philoxBernoulli(this.k0, this.k1, out, this.claim(offset, out.length, 2), prob);
+  }
+}

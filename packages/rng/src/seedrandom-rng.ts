@@ -1,0 +1,81 @@
+import seedrandom from 'seedrandom';
+import { BaseRng } from './base-rng';
+import type { Algorithm, Rng, RngState } from './rng-types';
+import { keyToHex } from './seed';
+
+/** The algorithms provided by the `seedrandom` package. */
+export type SeedrandomAlgorithm = Exclude<Algorithm, 'philox' | 'xoshiro128**'>;
+
+/** A seedrandom generator created with `{ state: true }`. */
+interface StatefulPrng {
+  (): number;
+  int32(): number;
+  state(): Record<string, number | number[]>;
+}
+
+type Factory = (seed: unknown, options: { state: unknown; global?: boolean }) => StatefulPrng;
+
+/** State fields each algorithm's state object must have (arrays with their lengths). */
+export const SEEDRANDOM_STATE_FIELDS: Record<SeedrandomAlgorithm, Record<string, number>> = {
+  alea: { c: 0, s0: 0, s1: 0, s2: 0 },
+  arc4: { i: 0, j: 0, S: 256 },
+  xor128: { x: 0, y: 0, z: 0, w: 0 },
+  xorwow: { x: 0, y: 0, z: 0, w: 0, v: 0, d: 0 },
+  xorshift7: { i: 0, x: 8 },
+  xor4096: { i: 0, w: 0, X: 128 },
+  tychei: { a: 0, b: 0, c: 0, d: 0 },
+};
+
+function factory(algorithm: SeedrandomAlgorithm): Factory {
+  const sr = seedrandom as unknown as Factory & Record<string, Factory>;
+  return algorithm === 'arc4' ? (seed, options) => sr(seed, { ...options, global: false }) : sr[algorithm]!;
+}
+
+/**
+ * Creates a seedrandom generator. `seed` keeps seedrandom's own meaning: strings and numbers are passed
+ * through unchanged; a bigint is passed as its decimal string.
+ */
+export function seedrandomPrng(algorithm: SeedrandomAlgorithm, seed: number | string | bigint): StatefulPrng {
+  return factory(algorithm)(typeof seed === 'bigint' ? seed.toString() : seed, { state: true });
+}
+
+/** Restores a seedrandom generator from its state object. */
+export function seedrandomFromState(
+  algorithm: SeedrandomAlgorithm,
+  state: Readonly<Record<string, number | readonly number[]>>,
+): StatefulPrng {
+  const copy: Record<string, number | number[]> = {};
+  for (const [k, v] of Object.entries(state)) copy[k] = typeof v === 'number' ? v : Array.from(v);
+  return factory(algorithm)('', { state: copy });
+}
+
+/**
+ * A stream of one of seedrandom's generators. `nextUint32()` is seedrandom's `int32() >>> 0` and `random()`
+ * is the generator's own `prng()`, so both sequences equal seedrandom's.
+ */
+export class SeedrandomRng extends BaseRng {
+  readonly algorithm: SeedrandomAlgorithm;
+  private readonly prng: StatefulPrng;
+
+  constructor(algorithm: SeedrandomAlgorithm, key: Uint32Array, splits: number, prng: StatefulPrng) {
+    super(key, splits);
+    this.algorithm = algorithm;
+    this.prng = prng;
+  }
+
+  nextUint32(): number {
+    return this.prng.int32() >>> 0;
+  }
+
+  override random(): number {
+    return this.prng();
+  }
+
+  protected child(key: Uint32Array): Rng {
+    return new SeedrandomRng(this.algorithm, key, 0, seedrandomPrng(this.algorithm, keyToHex(key)));
+  }
+
+  protected stateFields(): Pick<RngState, 'generator'> {
+    return { generator: this.prng.state() };
+  }
+}

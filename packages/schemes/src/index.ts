@@ -1,8 +1,66 @@
 /**
- * @init/schemes: Every weight initialization scheme, with exact, layout-aware fan and gain rules.
+ * @init/schemes: every weight initialization scheme, with exact, layout-aware fan and gain rules.
  *
  * @packageDocumentation
  */
 
-/** The package's name, exported so the skeleton has a testable public surface. */
-export const PACKAGE_NAME = '@init/schemes';
+export { type ConstantOptions, constant, ones, zeros } from './constant';
+export { deltaOrthogonal } from './delta-orthogonal';
+export { type DiracOptions, dirac } from './dirac';
+export { InitError, type InitErrorCode } from './errors';
+export { computeFans, type FanMode, type Fans } from './fans';
+export { calculateGain, type Nonlinearity } from './gain';
+export {
+  type HeOptions,
+  heNormal,
+  heNormal as kaimingNormal,
+  heTruncatedNormal,
+  heUniform,
+  heUniform as kaimingUniform,
+} from './he';
+export { identity, identity as eye } from './identity';
+export type { FillOptions, Initializer, InitOptions, SchemeConfig, SchemeDescription } from './initializer';
+export { fromKerasConfig, type KerasInitializerConfig } from './keras';
+export type { AxesLayout, Layout, LayoutOptions } from './layout';
+export { lecunNormal, lecunTruncatedNormal, lecunUniform } from './lecun';
+export { type NormalOptions, normal, randomSmall } from './normal';
+export { orthogonal } from './orthogonal';
+export type { CenterRule } from './placement';
+export {
+  chronoBias,
+  type GateOrder,
+  lstmForgetBias,
+  rnnIdentity,
+  rnnOrthogonal,
+} from './recurrent';
+export { fromConfig, listSchemes, type ParamInfo, type SchemeInfo } from './registry';
+export {
+  type FixupPlan,
+  fixup,
+  fixupScale,
+  gpt2Residual,
+  residualGate,
+  type TFixupPlan,
+  tFixup,
+} from './residual';
+export type { Shape } from './shape';
+export { type CsrMatrix, type SparseOptions, sparse, toCsr } from './sparse';
+export type { Dtype, FloatArray, Tensor } from './tensor';
+export { type TruncatedNormalOptions, truncatedNormal } from './truncated-normal';
+export { type UniformOptions, uniform } from './uniform';
+export {
+  type ScalingDistribution,
+  TRUNCATION_CORRECTION,
+  type VarianceScalingOptions,
+  varianceScaling,
+} from './variance-scaling';
+export { type MupOptions, type MupRole, mup, mupMultiplier } from './width';
+export {
+  type XavierOptions,
+  xavierNormal,
+  xavierNormal as glorotNormal,
+  xavierTruncatedNormal,
+  xavierUniform,
+  xavierUniform as glorotUniform,
+} from './xavier';
+export { zerO } from './zer-o';

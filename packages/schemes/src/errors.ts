@@ -1,0 +1,52 @@
+/** Stable machine-readable reasons an initializer call is rejected. */
+export type InitErrorCode = 'INVALID_ARGUMENT' | 'SHAPE_MISMATCH' | 'UNSUPPORTED' | 'NOT_FINITE';
+
+/**
+ * The one error class of `@init/schemes`. Every rejected input throws it with a stable `code`,
+ * the name of the offending `argument`, and a message that states the allowed values.
+ *
+ * Codes: `INVALID_ARGUMENT` (a value outside its allowed set or range), `SHAPE_MISMATCH`
+ * (a shape of the wrong rank, or an output buffer of the wrong length), `UNSUPPORTED`
+ * (a well-formed request this package deliberately does not map, e.g. an unknown Keras class),
+ * `NOT_FINITE` (NaN or an infinity where a finite number is required).
+ *
+ * @example
+ * ```ts
+ * try { calculateGain('swish'); } catch (e) { (e as InitError).code; } // => 'INVALID_ARGUMENT'
+ * ```
+ */
+export class InitError extends Error {
+  /** Stable reason, safe to switch on. */
+  readonly code: InitErrorCode;
+  /** Name of the argument that was rejected (e.g. `'shape'`, `'mode'`, `'sparsity'`). */
+  readonly argument: string;
+
+  constructor(code: InitErrorCode, argument: string, message: string) {
+    super(`${argument}: ${message}`);
+    this.name = 'InitError';
+    this.code = code;
+    this.argument = argument;
+  }
+}
+
+/** Throws `NOT_FINITE` / `INVALID_ARGUMENT` unless `value` is a finite number. */
+export function requireFinite(value: unknown, argument: string): number {
+  if (typeof value !== 'number') {
+    throw new InitError('INVALID_ARGUMENT', argument, `must be a finite number, got ${describeValue(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new InitError('NOT_FINITE', argument, `must be a finite number, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A short, safe rendering of any value for error messages. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return `a value of type ${typeof value}`;
+}

@@ -1,8 +1,0 @@
-import { describe, expect, it } from 'vitest';
-import * as api from './index';
-
-describe('@init/schemes public surface', () => {
-  it('names itself', () => {
-    expect(api.PACKAGE_NAME).toBe('@init/schemes');
-  });
-});

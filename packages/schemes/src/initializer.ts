@@ -1,0 +1,165 @@
+import { describeValue, InitError } from './errors';
+import { type Fans, fansOf } from './fans';
+import { type Layout, type LayoutSpec, parseLayout } from './layout';
+import { MULTIPLIER_PARAM, type ParamSpec, type Params, parseParams } from './params';
+import { type Rng, resolveRng, type Seed } from './random-source';
+import { checkShape, numel, type Shape } from './shape';
+import { checkDtype, checkOut, type Dtype, type FloatArray, type Tensor } from './tensor';
+
+/** A JSON-serializable scheme configuration: a registry `name` and snake_case parameters. */
+export interface SchemeConfig {
+  name: string;
+  [param: string]: unknown;
+}
+
+/** What an initializer does to a given shape, for the advisor, the docs and the playground. */
+export interface SchemeDescription {
+  /** Canonical registry name. */
+  name: string;
+  /** The rule in plain text, with this shape's numbers where they apply. */
+  formula: string;
+  /** fan_in of the shape under the layout (undefined when the layout defines no fans, e.g. rank 1 in torch). */
+  fanIn: number | undefined;
+  /** fan_out of the shape under the layout (undefined when the layout defines no fans). */
+  fanOut: number | undefined;
+  /** The fan the scale was computed from (fan_in, fan_out, their mean or geometric mean), if any. */
+  fanUsed?: number;
+  /** The gain applied, if the scheme has one. */
+  gain?: number;
+  /** Mean of the distribution, if it is not 0. */
+  mean?: number;
+  /** Standard deviation parameter of a normal (for a truncated normal: before truncation), multiplier included. */
+  std?: number;
+  /** Half-width of a symmetric uniform, or the truncation bound in absolute units, multiplier included. */
+  bound?: number;
+  /** `'uniform'`, `'normal'`, `'truncated_normal'`, `'constant'`, `'orthogonal'`, `'sparse'`, `'deterministic'`... */
+  distribution: string;
+  /** Cross-framework remarks, guards that applied, the multiplier. */
+  notes: string[];
+}
+
+/** Options of an initializer call. */
+export interface InitOptions {
+  /** Element type of the result. Default `'float32'`. */
+  dtype?: Dtype;
+  /** Weight layout. Default `'torch'` (`[out, in, ...kernel]`). */
+  layout?: Layout;
+  /** `true` turns the torch layout into `'torch_transposed'`. Default false. */
+  transposed?: boolean;
+}
+
+/** Options of {@link Initializer.fill} and {@link Initializer.describe}. */
+export type FillOptions = Omit<InitOptions, 'dtype'>;
+
+/**
+ * A configured initialization scheme. Call it to allocate a tensor, or `fill` a buffer in place.
+ * Random schemes need `rng` (an `Rng`, which is advanced, or a seed); deterministic ones ignore it.
+ */
+export interface Initializer {
+  (shape: Shape, rng?: Rng | Seed, options?: InitOptions): Tensor;
+  /** Fills `out` (exactly `numel(shape)` long) in place and returns it. */
+  fill<T extends FloatArray>(out: T, shape: Shape, rng?: Rng | Seed, options?: FillOptions): T;
+  /** The formula, fans and scale this scheme uses for `shape`. */
+  describe(shape: Shape, options?: FillOptions): SchemeDescription;
+  /** The full configuration (every parameter, defaults resolved), accepted by `fromConfig`. */
+  readonly config: SchemeConfig;
+  /** Whether the scheme draws random numbers. */
+  readonly stochastic: boolean;
+}
+
+/** The part of a description a scheme computes for one shape. */
+export type PreparedDescription = Omit<SchemeDescription, 'name' | 'fanIn' | 'fanOut' | 'notes'> & {
+  fans?: Fans;
+  notes?: string[];
+};
+
+/** A scheme bound to one shape and layout. */
+export interface Prepared {
+  readonly description: PreparedDescription;
+  /** Writes every element of `out` (length `numel(shape)`, never 0). `rng` is set for random schemes. */
+  run(out: FloatArray, rng: Rng): void;
+}
+
+/** Everything the registry knows about one scheme. */
+export interface SchemeDefinition {
+  /** Canonical snake_case name. */
+  readonly name: string;
+  /** Other names accepted by `fromConfig` (snake_case; camelCase is derived). */
+  readonly aliases: readonly string[];
+  /** Parameters (without `multiplier`, which every scheme has). */
+  readonly params: readonly ParamSpec[];
+  /** The rule, in plain text. */
+  readonly formula: string;
+  /** One line on when to reach for it. */
+  readonly whenToUse: string;
+  /** Whether it draws random numbers. */
+  readonly stochastic: boolean;
+  /** Cross-parameter checks run once when the initializer is built (throws InitError). */
+  check?(p: Params): void;
+  /** Binds parameters, shape and layout; validates rank; computes scales. */
+  prepare(p: Params, shape: number[], layout: LayoutSpec, multiplier: number): Prepared;
+}
+
+function freezeConfig(config: SchemeConfig): SchemeConfig {
+  for (const v of Object.values(config)) if (Array.isArray(v)) Object.freeze(v);
+  return Object.freeze(config);
+}
+
+/** Builds an initializer from a definition and raw (snake or camel case) parameters. */
+export function createInitializer(def: SchemeDefinition, raw: unknown): Initializer {
+  const specs = [...def.params, MULTIPLIER_PARAM];
+  const params = parseParams(def.name, specs, raw);
+  def.check?.(params);
+  const multiplier = params.multiplier as number;
+  const config: SchemeConfig = { name: def.name };
+  for (const spec of specs) {
+    const v = params[spec.name];
+    config[spec.name] = Array.isArray(v) ? [...v] : v;
+  }
+
+  const bind = (shape: unknown, options: FillOptions | undefined): { s: number[]; prepared: Prepared } => {
+    const s = checkShape(shape);
+    const spec = parseLayout(options);
+    return { s, prepared: def.prepare(params, s, spec, multiplier) };
+  };
+  const rngFor = (rng: unknown): Rng =>
+    def.stochastic ? resolveRng(rng, def.name) : (undefined as unknown as Rng);
+
+  const call = (shape: Shape, rng?: Rng | Seed, options?: InitOptions): Tensor => {
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new InitError('INVALID_ARGUMENT', 'options', `must be an object, got ${describeValue(options)}`);
+    }
+    const dtype = checkDtype(options?.dtype);
+    const { s, prepared } = bind(shape, options);
+    const r = rngFor(rng);
+    const n = numel(s);
+    const data = dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+    if (n > 0) prepared.run(data, r);
+    return { data, shape: s, dtype };
+  };
+  const fill = <T extends FloatArray>(out: T, shape: Shape, rng?: Rng | Seed, options?: FillOptions): T => {
+    const { s, prepared } = bind(shape, options);
+    const n = numel(s);
+    checkOut(out, n);
+    const r = rngFor(rng);
+    if (n > 0) prepared.run(out, r);
+    return out;
+  };
+  const describe = (shape: Shape, options?: FillOptions): SchemeDescription => {
+    const { s, prepared } = bind(shape, options);
+    const { fans: given, notes, ...rest } = prepared.description;
+    let fans = given;
+    if (!fans) {
+      try {
+        fans = fansOf(s, parseLayout(options));
+      } catch {
+        fans = undefined;
+      }
+    }
+    const allNotes = [...(notes ?? [])];
+    if (multiplier !== 1) allNotes.push(`multiplier ${multiplier} applied to every value`);
+    if (numel(s) === 0) allNotes.push('zero-size shape: the output is empty');
+    return { name: def.name, ...rest, fanIn: fans?.fanIn, fanOut: fans?.fanOut, notes: allNotes };
+  };
+  return Object.assign(call, { fill, describe, config: freezeConfig(config), stochastic: def.stochastic });
+}

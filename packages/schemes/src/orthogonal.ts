@@ -1,0 +1,108 @@
+import { InitError } from './errors';
+import { haarColumns } from './haar';
+import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
+import { type LayoutSpec, resolveAxes } from './layout';
+import { num } from './params';
+import { prod, requireRank } from './shape';
+import type { FloatArray } from './tensor';
+
+/**
+ * How a tensor is read as a matrix for orthogonality: the "column" axis `k` against every other
+ * axis in order. torch layouts use axis 0 (PyTorch `orthogonal_`: `shape[0] x rest`), keras the last
+ * axis (`rest x shape[-1]`, as Keras/TF/TF.js), explicit axes the output axis (JAX `column_axis`).
+ */
+export function orthogonalAxis(shape: readonly number[], layout: LayoutSpec, scheme: string): number {
+  if (layout.kind === 'torch' || layout.kind === 'torch_transposed') return 0;
+  if (layout.kind === 'keras') return shape.length - 1;
+  const axes = resolveAxes(layout, shape.length);
+  if (axes.outAxes.length !== 1) {
+    throw new InitError('UNSUPPORTED', 'layout', `${scheme} needs exactly one output axis`);
+  }
+  return axes.outAxes[0] as number;
+}
+
+/**
+ * Writes `scale` times a Haar semi-orthogonal matrix into `out`, where the matrix has one index
+ * running over axis `k` of `shape` and the other over all remaining axes in row-major order.
+ */
+export function writeOrthogonal(
+  out: FloatArray,
+  shape: readonly number[],
+  k: number,
+  scale: number,
+  rng: Parameters<typeof haarColumns>[2],
+): void {
+  const K = shape[k] as number;
+  const inner = prod(shape, k + 1);
+  const rest = out.length / K;
+  // Generate the tall orientation (more rows than columns) and read it transposed if needed.
+  const tall = rest >= K;
+  const m = tall ? rest : K;
+  const n = tall ? K : rest;
+  const q = haarColumns(m, n, rng);
+  const block = K * inner;
+  for (let a = 0; a < rest; a++) {
+    const outer = Math.floor(a / inner);
+    const base = outer * block + (a - outer * inner);
+    if (tall) {
+      const row = a * n;
+      for (let o = 0; o < K; o++) out[base + o * inner] = (q[row + o] as number) * scale;
+    } else {
+      for (let o = 0; o < K; o++) out[base + o * inner] = (q[o * n + a] as number) * scale;
+    }
+  }
+}
+
+/** Registry definition of `orthogonal`. */
+export const ORTHOGONAL: SchemeDefinition = {
+  name: 'orthogonal',
+  aliases: ['orthogonal_initializer', 'orthogonal_init'],
+  params: [{ name: 'gain', type: 'number', default: 1, doc: 'Multiplies the orthogonal matrix. Default 1.' }],
+  formula:
+    'flatten to rows x cols (torch: shape[0] x rest; keras: rest x shape[-1]); G ~ N(0,1) tall; Q, R = qr(G); Q = Q·diag(sign(diag R)); W = gain·Q (transposed back if wide)',
+  whenToUse:
+    'RNN recurrent matrices, very deep linear/tanh nets (dynamical isometry), any layer wanting all singular values equal.',
+  stochastic: true,
+  prepare(p, shape, layout, m) {
+    requireRank(shape, 2, Number.POSITIVE_INFINITY, 'orthogonal');
+    const k = orthogonalAxis(shape, layout, 'orthogonal');
+    const gain = num(p, 'gain');
+    const K = shape[k] as number;
+    const rest = K === 0 ? 0 : prod(shape) / K;
+    const rows = layout.kind === 'keras' || layout.kind === 'axes' ? rest : K;
+    const cols = layout.kind === 'keras' || layout.kind === 'axes' ? K : rest;
+    return {
+      description: {
+        formula: `${rows} x ${cols} ${rows === cols ? 'orthogonal' : rows > cols ? 'matrix with orthonormal columns' : 'matrix with orthonormal rows'} times ${gain * m}; every singular value = ${Math.abs(gain * m)}`,
+        distribution: 'orthogonal',
+        gain,
+        notes: ['Haar distributed: Q of a Gaussian QR with columns multiplied by sign(diag R)'],
+      },
+      run(out, rng) {
+        writeOrthogonal(out, shape, k, gain * m, rng);
+      },
+    };
+  },
+};
+
+/**
+ * (Semi-)orthogonal initialization, Haar distributed, for any rank >= 2. The tensor is read as a
+ * matrix as its layout dictates (torch: `shape[0] x ∏shape[1:]`, like PyTorch `orthogonal_`;
+ * keras: `∏shape[:-1] x shape[-1]`, like Keras; explicit axes: the output axis against the rest,
+ * like JAX). Rectangular matrices get orthonormal rows or columns, whichever side is smaller.
+ *
+ * ```math
+ * G \sim N(0, 1)^{m \times n},\ m \ge n; \quad G = QR; \quad W = gain \cdot Q\, \mathrm{diag}(\mathrm{sign}(R_{jj}))
+ * ```
+ *
+ * @param options - `gain` (default 1), `multiplier` (default 1).
+ * @throws {InitError} `SHAPE_MISMATCH` for rank < 2; `NOT_FINITE` for a non-finite gain.
+ * @example
+ * ```ts
+ * const w = orthogonal()([2, 2], 0).data;
+ * Math.abs(w[0] * w[0] + w[1] * w[1] - 1) < 1e-6; // => true
+ * ```
+ */
+export function orthogonal(options: { gain?: number; multiplier?: number } = {}): Initializer {
+  return createInitializer(ORTHOGONAL, options);
+}

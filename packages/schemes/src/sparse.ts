@@ -1,0 +1,242 @@
+import { InitError } from './errors';
+import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
+import { num, type Params, str } from './params';
+import { matrixPlacement } from './placement';
+import { requireRank } from './shape';
+
+/**
+ * `ceil(fraction · n)` computed as if `fraction` were the exact decimal it was written as:
+ * `0.07 · 100` is 7.000000000000001 in floating point, and PyTorch's `math.ceil` then gives 8.
+ */
+export function ceilFraction(fraction: number, n: number): number {
+  const x = fraction * n;
+  const r = Math.round(x);
+  return Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x)) ? r : Math.ceil(x);
+}
+
+/** Non-zeros per output unit under Martens semantics. */
+function martensK(p: Params, fanIn: number): number {
+  const k = p.k as number | null;
+  const sparsity = p.sparsity as number | null;
+  if (k !== null) return Math.min(k, fanIn);
+  if (sparsity !== null) return fanIn - ceilFraction(sparsity, fanIn);
+  return Math.min(15, fanIn);
+}
+
+/** Registry definition of `sparse`. */
+export const SPARSE: SchemeDefinition = {
+  name: 'sparse',
+  aliases: ['sparse_init'],
+  params: [
+    {
+      name: 'sparsity',
+      type: 'number',
+      min: 0,
+      max: 1,
+      exclusiveMax: true,
+      default: null,
+      doc: 'Fraction of zeros, in [0, 1). Required for torch semantics; for martens, used when k is not given.',
+    },
+    {
+      name: 'std',
+      type: 'number',
+      min: 0,
+      default: 0.01,
+      doc: 'Std of the non-zero values, N(0, std^2). Default 0.01.',
+    },
+    {
+      name: 'semantics',
+      type: 'enum',
+      values: ['torch', 'martens'],
+      default: 'torch',
+      doc: "'torch': ceil(sparsity·out) zeros among each input unit's outgoing weights (PyTorch sparse_ columns); 'martens': exactly k non-zero incoming weights per output unit.",
+    },
+    {
+      name: 'k',
+      type: 'integer',
+      min: 0,
+      default: null,
+      doc: 'Martens: non-zero incoming weights per unit (capped at fan_in). Default 15 unless sparsity is given.',
+    },
+  ],
+  formula:
+    'W ~ N(0, std^2) then zeros: torch, per input unit j: ceil(sparsity·out) of W[:, j] set to 0 (positions drawn from the stream); martens, per output unit i: all but k of W[i, :] are 0',
+  whenToUse:
+    'Martens-style sparse starts for deep or recurrent nets trained with second-order or Hessian-free methods; sparse connectivity experiments.',
+  stochastic: true,
+  check(p) {
+    if (str(p, 'semantics') === 'torch' && p.sparsity === null) {
+      throw new InitError(
+        'INVALID_ARGUMENT',
+        'sparsity',
+        "sparse: is required with semantics 'torch' (a number in [0, 1))",
+      );
+    }
+    if (str(p, 'semantics') === 'torch' && p.k !== null) {
+      throw new InitError('INVALID_ARGUMENT', 'k', "sparse: applies to semantics 'martens' only");
+    }
+    if (p.sparsity !== null && p.k !== null) {
+      throw new InitError('INVALID_ARGUMENT', 'k', 'sparse: give either sparsity or k, not both');
+    }
+  },
+  prepare(p, shape, layout, m) {
+    requireRank(shape, 2, 2, 'sparse');
+    const pl = matrixPlacement(shape, layout, 'lower', 'sparse');
+    const std = num(p, 'std') * Math.abs(m);
+    const outs = pl.outSize;
+    const ins = pl.inSize;
+    if (str(p, 'semantics') === 'torch') {
+      const zeros = ceilFraction(num(p, 'sparsity'), outs);
+      return {
+        description: {
+          formula: `W ~ N(0, ${std}^2); for each of the ${ins} input units, ${zeros} of its ${outs} outgoing weights set to 0`,
+          distribution: 'sparse',
+          std,
+          notes: [
+            'zero positions are drawn from the given stream (PyTorch sparse_ draws them from the global RNG)',
+            `nonzeros: ${(outs - zeros) * ins} of ${outs * ins}`,
+          ],
+        },
+        run(out, rng) {
+          if (std === 0) out.fill(0);
+          else rng.fillNormal(out, 0, std);
+          for (let j = 0; j < ins; j++) {
+            const idx = rng.sample(outs, zeros);
+            const base = j * pl.inStride;
+            for (let t = 0; t < idx.length; t++) out[base + (idx[t] as number) * pl.outStride] = 0;
+          }
+        },
+      };
+    }
+    const k = martensK(p, ins);
+    return {
+      description: {
+        formula: `each of the ${outs} output units gets exactly ${k} non-zero incoming weights ~ N(0, ${std}^2), out of ${ins}`,
+        distribution: 'sparse',
+        std,
+        notes: [`nonzeros: ${k * outs} of ${outs * ins}`],
+      },
+      run(out, rng) {
+        out.fill(0);
+        if (k === 0) return;
+        const values = out instanceof Float32Array ? new Float32Array(k) : new Float64Array(k);
+        for (let o = 0; o < outs; o++) {
+          const idx = rng.sample(ins, k);
+          if (std === 0) values.fill(0);
+          else rng.fillNormal(values, 0, std);
+          const base = o * pl.outStride;
+          for (let t = 0; t < k; t++) out[base + (idx[t] as number) * pl.inStride] = values[t] as number;
+        }
+      },
+    };
+  },
+};
+
+/** Options of {@link sparse}. */
+export interface SparseOptions {
+  /** Fraction of zeros in [0, 1). Required for `'torch'` semantics. */
+  sparsity?: number;
+  /** Std of the non-zero values. Default 0.01. */
+  std?: number;
+  /** `'torch'` (default) or `'martens'`. */
+  semantics?: 'torch' | 'martens';
+  /** Martens: non-zeros per output unit (capped at fan_in). Default 15 when `sparsity` is absent. */
+  k?: number;
+  /** Output multiplier. Default 1. */
+  multiplier?: number;
+}
+
+/**
+ * Sparse initialization for 2-D weights, two semantics:
+ * - `'torch'` (PyTorch `sparse_`): fill with N(0, std²), then for each input unit (a column of a
+ *   torch `[out, in]` weight) set exactly `ceil(sparsity · out)` of its weights to zero. Unlike
+ *   PyTorch, the zero positions come from the given stream, and `ceil` is taken on the decimal
+ *   value (sparsity 0.07 on 100 rows gives 7 zeros, PyTorch gives 8).
+ * - `'martens'` (Martens 2010): every output unit gets exactly `k` non-zero incoming weights drawn
+ *   from N(0, std²), at positions drawn from the stream.
+ *
+ * @param options - `sparsity` (required for torch), `std` (0.01), `semantics` ('torch'), `k` (martens, 15), `multiplier` (1).
+ * @throws {InitError} `INVALID_ARGUMENT` (argument `'sparsity'`) outside [0, 1) or missing; `SHAPE_MISMATCH` unless rank 2.
+ * @example
+ * ```ts
+ * const w = sparse({ sparsity: 0.5 })([4, 3], 0).data;
+ * w.filter((v) => v === 0).length; // => 6
+ * ```
+ */
+export function sparse(options: SparseOptions = {}): Initializer {
+  return createInitializer(SPARSE, options);
+}
+
+/** A matrix in compressed sparse row form, with its memory footprint. */
+export interface CsrMatrix {
+  rows: number;
+  cols: number;
+  /** `rowPtr[i]..rowPtr[i+1]` index the entries of row i (length rows + 1). */
+  rowPtr: Uint32Array;
+  /** Column of each stored entry. */
+  colIndex: Uint32Array;
+  /** Value of each stored entry (the dense data's dtype). */
+  values: Float32Array | Float64Array;
+  /** Number of stored (non-zero) entries. */
+  nnz: number;
+  /** Bytes of rowPtr + colIndex + values. */
+  bytes: number;
+  /** Bytes the dense matrix takes. */
+  denseBytes: number;
+}
+
+/**
+ * Compresses a row-major `rows x cols` matrix to CSR, keeping every non-zero entry.
+ *
+ * Memory: `4·(rows + 1) + (4 + b)·nnz` bytes against `b·rows·cols` dense, with `b` = 4 (float32) or 8.
+ *
+ * @param data - Row-major values, `rows · cols` of them.
+ * @param rows - Row count (output units of a torch `[out, in]` weight).
+ * @param cols - Column count.
+ * @throws {InitError} `SHAPE_MISMATCH` (argument `'data'`) when the length is not rows·cols.
+ * @example
+ * ```ts
+ * const csr = toCsr(new Float32Array([0, 2, 0, 3]), 2, 2);
+ * [csr.nnz, Array.from(csr.rowPtr), csr.bytes]; // => [2, [0, 1, 2], 28]
+ * ```
+ */
+export function toCsr(data: Float32Array | Float64Array, rows: number, cols: number): CsrMatrix {
+  if (!Number.isSafeInteger(rows) || rows < 0 || !Number.isSafeInteger(cols) || cols < 0) {
+    throw new InitError('INVALID_ARGUMENT', 'rows', 'rows and cols must be non-negative integers');
+  }
+  if (data.length !== rows * cols) {
+    throw new InitError(
+      'SHAPE_MISMATCH',
+      'data',
+      `has ${data.length} elements, ${rows} x ${cols} needs ${rows * cols}`,
+    );
+  }
+  let nnz = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] !== 0) nnz++;
+  const rowPtr = new Uint32Array(rows + 1);
+  const colIndex = new Uint32Array(nnz);
+  const values = data instanceof Float32Array ? new Float32Array(nnz) : new Float64Array(nnz);
+  let t = 0;
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[base + j] as number;
+      if (v !== 0) {
+        colIndex[t] = j;
+        values[t++] = v;
+      }
+    }
+    rowPtr[i + 1] = t;
+  }
+  const b = values.BYTES_PER_ELEMENT;
+  return {
+    rows,
+    cols,
+    rowPtr,
+    colIndex,
+    values,
+    nnz,
+    bytes: rowPtr.byteLength + colIndex.byteLength + nnz * b,
+    denseBytes: rows * cols * b,
+  };
+}

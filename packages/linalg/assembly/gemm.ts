@@ -12,7 +12,7 @@
 // Products and sums use the dtype of the kernel: f32x4 lanes for float32, f64x2 for float64.
 
 /** Micro-tile rows of both kernels. */
-export const MR: i32 = 6;
+export const MR: i32 = 4;
 /** Micro-tile columns of the float32 kernel (two f32x4 vectors). */
 export const NR32: i32 = 8;
 /** Micro-tile columns of the float64 kernel (two f64x2 vectors). */
@@ -32,10 +32,6 @@ function tile32(kc: i32, a: usize, b: usize, c: usize, ldc: i32, first: i32): vo
     c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0),
     c31 = f32x4.splat(0);
-  let c40 = f32x4.splat(0),
-    c41 = f32x4.splat(0);
-  let c50 = f32x4.splat(0),
-    c51 = f32x4.splat(0);
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
@@ -51,13 +47,7 @@ function tile32(kc: i32, a: usize, b: usize, c: usize, ldc: i32, first: i32): vo
     av = v128.load32_splat(a, 12);
     c30 = f32x4.add(c30, f32x4.mul(av, b0));
     c31 = f32x4.add(c31, f32x4.mul(av, b1));
-    av = v128.load32_splat(a, 16);
-    c40 = f32x4.add(c40, f32x4.mul(av, b0));
-    c41 = f32x4.add(c41, f32x4.mul(av, b1));
-    av = v128.load32_splat(a, 20);
-    c50 = f32x4.add(c50, f32x4.mul(av, b0));
-    c51 = f32x4.add(c51, f32x4.mul(av, b1));
-    a += 24;
+    a += 16;
     b += 32;
   }
   const row = (<usize>ldc) << 2;
@@ -73,12 +63,6 @@ function tile32(kc: i32, a: usize, b: usize, c: usize, ldc: i32, first: i32): vo
     c += row;
     v128.store(c, c30);
     v128.store(c, c31, 16);
-    c += row;
-    v128.store(c, c40);
-    v128.store(c, c41, 16);
-    c += row;
-    v128.store(c, c50);
-    v128.store(c, c51, 16);
   } else {
     v128.store(c, f32x4.add(v128.load(c), c00));
     v128.store(c, f32x4.add(v128.load(c, 16), c01), 16);
@@ -91,12 +75,6 @@ function tile32(kc: i32, a: usize, b: usize, c: usize, ldc: i32, first: i32): vo
     c += row;
     v128.store(c, f32x4.add(v128.load(c), c30));
     v128.store(c, f32x4.add(v128.load(c, 16), c31), 16);
-    c += row;
-    v128.store(c, f32x4.add(v128.load(c), c40));
-    v128.store(c, f32x4.add(v128.load(c, 16), c41), 16);
-    c += row;
-    v128.store(c, f32x4.add(v128.load(c), c50));
-    v128.store(c, f32x4.add(v128.load(c, 16), c51), 16);
   }
 }
 
@@ -109,10 +87,6 @@ function tile64(kc: i32, a: usize, b: usize, c: usize, ldc: i32, first: i32): vo
     c21 = f64x2.splat(0);
   let c30 = f64x2.splat(0),
     c31 = f64x2.splat(0);
-  let c40 = f64x2.splat(0),
-    c41 = f64x2.splat(0);
-  let c50 = f64x2.splat(0),
-    c51 = f64x2.splat(0);
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
@@ -128,13 +102,7 @@ function tile64(kc: i32, a: usize, b: usize, c: usize, ldc: i32, first: i32): vo
     av = v128.load64_splat(a, 24);
     c30 = f64x2.add(c30, f64x2.mul(av, b0));
     c31 = f64x2.add(c31, f64x2.mul(av, b1));
-    av = v128.load64_splat(a, 32);
-    c40 = f64x2.add(c40, f64x2.mul(av, b0));
-    c41 = f64x2.add(c41, f64x2.mul(av, b1));
-    av = v128.load64_splat(a, 40);
-    c50 = f64x2.add(c50, f64x2.mul(av, b0));
-    c51 = f64x2.add(c51, f64x2.mul(av, b1));
-    a += 48;
+    a += 32;
     b += 32;
   }
   const row = (<usize>ldc) << 3;
@@ -150,12 +118,6 @@ function tile64(kc: i32, a: usize, b: usize, c: usize, ldc: i32, first: i32): vo
     c += row;
     v128.store(c, c30);
     v128.store(c, c31, 16);
-    c += row;
-    v128.store(c, c40);
-    v128.store(c, c41, 16);
-    c += row;
-    v128.store(c, c50);
-    v128.store(c, c51, 16);
   } else {
     v128.store(c, f64x2.add(v128.load(c), c00));
     v128.store(c, f64x2.add(v128.load(c, 16), c01), 16);
@@ -168,12 +130,6 @@ function tile64(kc: i32, a: usize, b: usize, c: usize, ldc: i32, first: i32): vo
     c += row;
     v128.store(c, f64x2.add(v128.load(c), c30));
     v128.store(c, f64x2.add(v128.load(c, 16), c31), 16);
-    c += row;
-    v128.store(c, f64x2.add(v128.load(c), c40));
-    v128.store(c, f64x2.add(v128.load(c, 16), c41), 16);
-    c += row;
-    v128.store(c, f64x2.add(v128.load(c), c50));
-    v128.store(c, f64x2.add(v128.load(c, 16), c51), 16);
   }
 }
 
@@ -239,4 +195,133 @@ export function macro64(
     b += bPanel;
     cCol += (<usize>NR64) << 3;
   }
+}
+
+// Packing. The caller copies a block of an operand into a raw buffer, row by row ("rows":
+// element (i, p) at raw[i * ld + p]) or column by column ("cols": element (i, p) at
+// raw[p * ld + i]), and these routines reorder it into micro-panels, zero-filling the padding.
+// `alpha` scales packed A, so the kernels compute alpha * A * B directly.
+
+function packARows<T>(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: T): void {
+  const size = <usize>sizeof<T>();
+  let d = dst;
+  for (let ir = 0; ir < mc; ir += MR) {
+    const rows = min(MR, mc - ir);
+    for (let p = 0; p < kc; p++) {
+      let s = raw + <usize>(ir * ld + p) * size;
+      for (let r = 0; r < MR; r++) {
+        store<T>(d, r < rows ? alpha * load<T>(s) : <T>0);
+        s += <usize>ld * size;
+        d += size;
+      }
+    }
+  }
+}
+
+function packACols<T>(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: T): void {
+  const size = <usize>sizeof<T>();
+  let d = dst;
+  for (let ir = 0; ir < mc; ir += MR) {
+    const rows = min(MR, mc - ir);
+    for (let p = 0; p < kc; p++) {
+      const s = raw + <usize>(p * ld + ir) * size;
+      for (let r = 0; r < MR; r++) {
+        store<T>(d, r < rows ? alpha * load<T>(s + <usize>r * size) : <T>0);
+        d += size;
+      }
+    }
+  }
+}
+
+function packBRows<T>(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize, nr: i32): void {
+  const size = <usize>sizeof<T>();
+  let d = dst;
+  for (let jr = 0; jr < nc; jr += nr) {
+    const cols = min(nr, nc - jr);
+    if (cols === nr && nr * sizeof<T>() === 32) {
+      let s = raw + <usize>jr * size;
+      for (let p = 0; p < kc; p++) {
+        v128.store(d, v128.load(s));
+        v128.store(d, v128.load(s, 16), 16);
+        s += <usize>ld * size;
+        d += 32;
+      }
+    } else {
+      for (let p = 0; p < kc; p++) {
+        const s = raw + <usize>(p * ld + jr) * size;
+        for (let q = 0; q < nr; q++) {
+          store<T>(d, q < cols ? load<T>(s + <usize>q * size) : <T>0);
+          d += size;
+        }
+      }
+    }
+  }
+}
+
+function packBCols<T>(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize, nr: i32): void {
+  const size = <usize>sizeof<T>();
+  let d = dst;
+  for (let jr = 0; jr < nc; jr += nr) {
+    const cols = min(nr, nc - jr);
+    for (let p = 0; p < kc; p++) {
+      let s = raw + <usize>(jr * ld + p) * size;
+      for (let q = 0; q < nr; q++) {
+        store<T>(d, q < cols ? load<T>(s) : <T>0);
+        s += <usize>ld * size;
+        d += size;
+      }
+    }
+  }
+}
+
+function scaleRows<T>(ptr: usize, ld: i32, rows: i32, cols: i32, beta: T): void {
+  const size = <usize>sizeof<T>();
+  for (let i = 0; i < rows; i++) {
+    let s = ptr + <usize>(i * ld) * size;
+    for (let j = 0; j < cols; j++) {
+      store<T>(s, beta * load<T>(s));
+      s += size;
+    }
+  }
+}
+
+/** Packs an mc x kc float32 block of A from row-major raw storage (row stride ld), scaled by alpha. */
+export function packARows32(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: f32): void {
+  packARows<f32>(raw, ld, mc, kc, dst, alpha);
+}
+/** Packs an mc x kc float32 block of A from column-major raw storage (column stride ld), scaled by alpha. */
+export function packACols32(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: f32): void {
+  packACols<f32>(raw, ld, mc, kc, dst, alpha);
+}
+/** Packs a kc x nc float32 block of B from row-major raw storage (row stride ld). */
+export function packBRows32(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
+  packBRows<f32>(raw, ld, kc, nc, dst, NR32);
+}
+/** Packs a kc x nc float32 block of B from column-major raw storage (column stride ld). */
+export function packBCols32(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
+  packBCols<f32>(raw, ld, kc, nc, dst, NR32);
+}
+/** Multiplies a rows x cols float32 block (row stride ld) by beta in place. */
+export function scale32(ptr: usize, ld: i32, rows: i32, cols: i32, beta: f32): void {
+  scaleRows<f32>(ptr, ld, rows, cols, beta);
+}
+/** Packs an mc x kc float64 block of A from row-major raw storage (row stride ld), scaled by alpha. */
+export function packARows64(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: f64): void {
+  packARows<f64>(raw, ld, mc, kc, dst, alpha);
+}
+/** Packs an mc x kc float64 block of A from column-major raw storage (column stride ld), scaled by alpha. */
+export function packACols64(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: f64): void {
+  packACols<f64>(raw, ld, mc, kc, dst, alpha);
+}
+/** Packs a kc x nc float64 block of B from row-major raw storage (row stride ld). */
+export function packBRows64(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
+  packBRows<f64>(raw, ld, kc, nc, dst, NR64);
+}
+/** Packs a kc x nc float64 block of B from column-major raw storage (column stride ld). */
+export function packBCols64(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
+  packBCols<f64>(raw, ld, kc, nc, dst, NR64);
+}
+/** Multiplies a rows x cols float64 block (row stride ld) by beta in place. */
+export function scale64(ptr: usize, ld: i32, rows: i32, cols: i32, beta: f64): void {
+  scaleRows<f64>(ptr, ld, rows, cols, beta);
 }

@@ -1,19 +1,9 @@
-import { packA, packB, storeC } from './gemm-pack';
-import type { FloatArray, Matrix } from './matrix';
-
-/** Packed-operand buffers of one blocked multiply, valid until the next `reserve`. */
-export interface BlockBuffers {
-  /** Packed `mc x kc` block of A. */
-  readonly a: FloatArray;
-  /** Packed `k x nc` panel of B (its `kc`-deep blocks one after the other). */
-  readonly b: FloatArray;
-  /** `mc x nc` accumulator (row stride `ldc`). */
-  readonly c: FloatArray;
-}
+import type { Matrix } from './matrix';
 
 /**
- * A register-tiled macro-kernel with its blocking parameters and grow-on-demand workspace;
- * {@link gemmBlocked} drives it. Sizes are in elements.
+ * A register-tiled macro-kernel with its blocking parameters, packing routines and
+ * grow-on-demand workspace; {@link gemmBlocked} drives it. Sizes are in elements. The
+ * workspace holds a packed A block, a packed B panel and an `mc x nc` accumulator.
  */
 export interface BlockedTarget {
   /** Micro-tile rows. */
@@ -26,8 +16,19 @@ export interface BlockedTarget {
   readonly mc: number;
   /** Upper bound on `k * nc`, the packed B panel. */
   readonly panel: number;
-  /** Ensures the buffers hold at least the given lengths and returns them. */
-  reserve(aLength: number, bLength: number, cLength: number): BlockBuffers;
+  /**
+   * Ensures room for packed A, packed B, the accumulator and one unpacked `kc x nc` or
+   * `mc x kc` block (lengths in elements).
+   */
+  reserve(aLength: number, bLength: number, cLength: number, blockLength: number): void;
+  /** Packs `alpha * a[i0 : i0+mc, p0 : p0+kc]` into `mr`-row micro-panels. */
+  packA(a: Matrix, i0: number, p0: number, mc: number, kc: number, alpha: number): void;
+  /** Packs `b[p0 : p0+kc, j0 : j0+nc]` into `nr`-column micro-panels at `offset` of the B panel. */
+  packB(b: Matrix, p0: number, j0: number, kc: number, nc: number, offset: number): void;
+  /** Sets the accumulator to `beta * c[i0 : i0+mc, j0 : j0+nc]` (row stride `ldc`). */
+  loadC(c: Matrix, i0: number, j0: number, mc: number, nc: number, ldc: number, beta: number): void;
+  /** Copies the accumulator (row stride `ldc`) into `c[i0 : i0+mc, j0 : j0+nc]`. */
+  storeC(c: Matrix, i0: number, j0: number, mc: number, nc: number, ldc: number): void;
   /**
    * `acc[0:mc, 0:nc] (+)= packedA * packedB[bOffset...]` over depth `kc`; `mc`, `nc` are multiples
    * of `mr`, `nr`. `first` stores instead of adding.
@@ -39,9 +40,10 @@ const roundUp = (x: number, q: number): number => Math.ceil(x / q) * q;
 
 /**
  * Goto-style blocked multiply `c = alpha * a * b + beta * c` (a `m x k`, b `k x n`, k > 0).
- * Loops: column panels of `nc` (B packed once per panel), row blocks of `mc`, depth blocks of `kc`
- * (A block packed per depth block), accumulating the product in the `mc x nc` scratch, which
- * is scaled into `c` once at the end. Workspace: `mc*kc + k*nc + mc*nc` elements.
+ * Loops: column panels of `nc` (B packed once per panel), row blocks of `mc` (accumulator
+ * loaded with `beta * c` unless `beta = 0`), depth blocks of `kc` (A block packed with `alpha`
+ * folded in, then the macro-kernel), and the accumulator copied into `c`. Workspace:
+ * `mc*kc + k*nc + mc*nc` elements.
  */
 export function gemmBlocked(
   t: BlockedTarget,
@@ -59,22 +61,23 @@ export function gemmBlocked(
   const mcMax = roundUp(Math.min(m, t.mc), mr);
   const nc = Math.min(n, Math.max(nr, Math.floor(t.panel / k / nr) * nr));
   const ncMax = roundUp(nc, nr);
-  const buf = t.reserve(mcMax * kcMax, k * ncMax, mcMax * ncMax);
+  t.reserve(mcMax * kcMax, k * ncMax, mcMax * ncMax, Math.max(mcMax, ncMax) * kcMax);
   for (let jc = 0; jc < n; jc += nc) {
     const ncb = Math.min(nc, n - jc);
     const ncPad = roundUp(ncb, nr);
     for (let pc = 0; pc < k; pc += t.kc) {
-      packB(buf.b, pc * ncPad, b, pc, jc, Math.min(t.kc, k - pc), ncb, nr);
+      t.packB(b, pc, jc, Math.min(t.kc, k - pc), ncb, pc * ncPad);
     }
     for (let ic = 0; ic < m; ic += t.mc) {
       const mcb = Math.min(t.mc, m - ic);
       const mcPad = roundUp(mcb, mr);
+      if (beta !== 0) t.loadC(c, ic, jc, mcb, ncb, ncPad, beta);
       for (let pc = 0; pc < k; pc += t.kc) {
         const kcb = Math.min(t.kc, k - pc);
-        packA(buf.a, a, ic, pc, mcb, kcb, mr);
-        t.macro(mcPad, ncPad, kcb, pc * ncPad, ncPad, pc === 0);
+        t.packA(a, ic, pc, mcb, kcb, alpha);
+        t.macro(mcPad, ncPad, kcb, pc * ncPad, ncPad, beta === 0 && pc === 0);
       }
-      storeC(c, ic, jc, mcb, ncb, buf.c, ncPad, alpha, beta);
+      t.storeC(c, ic, jc, mcb, ncb, ncPad);
     }
   }
 }

@@ -1,5 +1,6 @@
-import { type BlockBuffers, type BlockedTarget, gemmBlocked } from './gemm-blocked';
+import { type BlockedTarget, gemmBlocked } from './gemm-blocked';
 import type { GemmKernel } from './gemm-kernel';
+import { copyRowsIn, copyRowsOut, packA, packB } from './gemm-pack';
 import type { Matrix } from './matrix';
 
 const MR = 4;
@@ -120,11 +121,27 @@ export const jsTarget: BlockedTarget = {
   kc: 256,
   mc: 64,
   panel: 1 << 20,
-  reserve(aLength: number, bLength: number, cLength: number): BlockBuffers {
+  reserve(aLength: number, bLength: number, cLength: number): void {
     bufA = grow(bufA, aLength);
     bufB = grow(bufB, bLength);
     bufC = grow(bufC, cLength);
-    return { a: bufA, b: bufB, c: bufC };
+  },
+  packA(a: Matrix, i0: number, p0: number, mc: number, kc: number, alpha: number): void {
+    packA(bufA, a, i0, p0, mc, kc, MR, alpha);
+  },
+  packB(b: Matrix, p0: number, j0: number, kc: number, nc: number, offset: number): void {
+    packB(bufB, offset, b, p0, j0, kc, nc, NR);
+  },
+  loadC(c: Matrix, i0: number, j0: number, mc: number, nc: number, ldc: number, beta: number): void {
+    copyRowsIn(bufC, ldc, c, i0, j0, mc, nc);
+    if (beta === 1) return;
+    const C = bufC;
+    for (let i = 0; i < mc; i++) {
+      for (let j = 0, o = i * ldc; j < nc; j++, o++) C[o] = beta * (C[o] as number);
+    }
+  },
+  storeC(c: Matrix, i0: number, j0: number, mc: number, nc: number, ldc: number): void {
+    copyRowsOut(bufC, ldc, c, i0, j0, mc, nc);
   },
   macro,
 };

@@ -1,33 +1,40 @@
-import { type BlockBuffers, type BlockedTarget, gemmBlocked } from './gemm-blocked';
+import { type BlockedTarget, gemmBlocked } from './gemm-blocked';
 import type { GemmKernel } from './gemm-kernel';
+import { copyRowsIn, copyRowsOut } from './gemm-pack';
 import { linalgWasmBase64 } from './generated/linalg-wasm';
-import type { Matrix } from './matrix';
+import { type FloatArray, type Matrix, transpose } from './matrix';
 
 /** Exports of assembly/gemm.ts. Pointers are byte addresses in `memory`. */
 export interface LinalgWasm {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
-  macro32(
-    mc: number,
-    nc: number,
-    kc: number,
-    pa: number,
-    pb: number,
-    pc: number,
-    ldc: number,
-    first: number,
-  ): void;
-  macro64(
-    mc: number,
-    nc: number,
-    kc: number,
-    pa: number,
-    pb: number,
-    pc: number,
-    ldc: number,
-    first: number,
-  ): void;
+  macro32: Macro;
+  macro64: Macro;
+  packARows32: PackA;
+  packACols32: PackA;
+  packARows64: PackA;
+  packACols64: PackA;
+  packBRows32: PackB;
+  packBCols32: PackB;
+  packBRows64: PackB;
+  packBCols64: PackB;
+  scale32: Scale;
+  scale64: Scale;
 }
+
+type Macro = (
+  mc: number,
+  nc: number,
+  kc: number,
+  pa: number,
+  pb: number,
+  pc: number,
+  ldc: number,
+  first: number,
+) => void;
+type PackA = (raw: number, ld: number, mc: number, kc: number, dst: number, alpha: number) => void;
+type PackB = (raw: number, ld: number, kc: number, nc: number, dst: number) => void;
+type Scale = (ptr: number, ld: number, rows: number, cols: number, beta: number) => void;
 
 /** The part of the global `WebAssembly` object used here (not declared by the ES2022 lib). */
 interface WasmApi {
@@ -36,7 +43,7 @@ interface WasmApi {
 }
 
 /** Micro-tile of both wasm kernels: MR rows; NR columns (8 for f32x4 pairs, 4 for f64x2 pairs). */
-const MR = 6;
+const MR = 4;
 const PAGE = 65536;
 
 let wasm: LinalgWasm | null | undefined;
@@ -67,45 +74,68 @@ export function loadLinalgWasm(): LinalgWasm | null {
 
 const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 
-/** Lays out the three buffers after the module's static data, growing memory when needed. */
-function region(ex: LinalgWasm, bytesA: number, bytesB: number, bytesC: number): [number, number, number] {
-  const pa = align(ex.heapBase());
-  const pb = pa + align(bytesA);
-  const pc = pb + align(bytesB);
-  const end = pc + align(bytesC);
-  const have = ex.memory.buffer.byteLength;
-  if (end > have) ex.memory.grow(Math.ceil((end - have) / PAGE));
-  return [pa, pb, pc];
-}
-
-/** Blocking and workspace of the wasm macro-kernel for one dtype (exported for tests and tuning). */
+/**
+ * Blocking and workspace of the wasm macro-kernel for one dtype (exported for tests and tuning).
+ * Operand blocks are copied into a raw buffer in module memory (whole rows or columns with
+ * `TypedArray.set` when contiguous, converting dtype if needed) and packed there by the module.
+ */
 export function wasmTarget(ex: LinalgWasm, dtype: 'float32' | 'float64'): BlockedTarget {
   const f32 = dtype === 'float32';
   const size = f32 ? 4 : 8;
+  const View = f32 ? Float32Array : Float64Array;
   const macro = f32 ? ex.macro32 : ex.macro64;
+  const packARows = f32 ? ex.packARows32 : ex.packARows64;
+  const packACols = f32 ? ex.packACols32 : ex.packACols64;
+  const packBRows = f32 ? ex.packBRows32 : ex.packBRows64;
+  const packBCols = f32 ? ex.packBCols32 : ex.packBCols64;
+  const scale = f32 ? ex.scale32 : ex.scale64;
   let pa = 0;
   let pb = 0;
   let pc = 0;
+  let pr = 0;
+  let acc: FloatArray = new View(0);
+  let raw: FloatArray = new View(0);
   return {
     mr: MR,
     nr: f32 ? 8 : 4,
-    kc: f32 ? 256 : 256,
-    mc: f32 ? 96 : 96,
+    kc: 256,
+    mc: 96,
     panel: 1 << 20,
-    reserve(aLength: number, bLength: number, cLength: number): BlockBuffers {
-      [pa, pb, pc] = region(ex, aLength * size, bLength * size, cLength * size);
-      const buffer = ex.memory.buffer;
-      return f32
-        ? {
-            a: new Float32Array(buffer, pa, aLength),
-            b: new Float32Array(buffer, pb, bLength),
-            c: new Float32Array(buffer, pc, cLength),
-          }
-        : {
-            a: new Float64Array(buffer, pa, aLength),
-            b: new Float64Array(buffer, pb, bLength),
-            c: new Float64Array(buffer, pc, cLength),
-          };
+    reserve(aLength: number, bLength: number, cLength: number, blockLength: number): void {
+      pa = align(ex.heapBase());
+      pb = pa + align(aLength * size);
+      pc = pb + align(bLength * size);
+      pr = pc + align(cLength * size);
+      const end = pr + align(blockLength * size);
+      const have = ex.memory.buffer.byteLength;
+      if (end > have) ex.memory.grow(Math.ceil((end - have) / PAGE));
+      acc = new View(ex.memory.buffer, pc, cLength);
+      raw = new View(ex.memory.buffer, pr, blockLength);
+    },
+    packA(a: Matrix, i0: number, p0: number, mc: number, kc: number, alpha: number): void {
+      if (a.rowStride === 1 && a.colStride !== 1) {
+        copyRowsIn(raw, mc, transpose(a), p0, i0, kc, mc);
+        packACols(pr, mc, mc, kc, pa, alpha);
+      } else {
+        copyRowsIn(raw, kc, a, i0, p0, mc, kc);
+        packARows(pr, kc, mc, kc, pa, alpha);
+      }
+    },
+    packB(b: Matrix, p0: number, j0: number, kc: number, nc: number, offset: number): void {
+      if (b.rowStride === 1 && b.colStride !== 1) {
+        copyRowsIn(raw, kc, transpose(b), j0, p0, nc, kc);
+        packBCols(pr, kc, kc, nc, pb + offset * size);
+      } else {
+        copyRowsIn(raw, nc, b, p0, j0, kc, nc);
+        packBRows(pr, nc, kc, nc, pb + offset * size);
+      }
+    },
+    loadC(c: Matrix, i0: number, j0: number, mc: number, nc: number, ldc: number, beta: number): void {
+      copyRowsIn(acc, ldc, c, i0, j0, mc, nc);
+      if (beta !== 1) scale(pc, ldc, mc, nc, beta);
+    },
+    storeC(c: Matrix, i0: number, j0: number, mc: number, nc: number, ldc: number): void {
+      copyRowsOut(acc, ldc, c, i0, j0, mc, nc);
     },
     macro(mc: number, nc: number, kc: number, bOffset: number, ldc: number, first: boolean): void {
       macro(mc, nc, kc, pa, pb + bOffset * size, pc, ldc, first ? 1 : 0);

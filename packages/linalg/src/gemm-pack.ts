@@ -1,9 +1,9 @@
 import type { FloatArray, Matrix } from './matrix';
 
 /**
- * Copies the `mc x kc` block of `a` at `(i0, p0)` into `dst` as micro-panels of `mr` rows: for
- * each panel and each depth `p`, the `mr` values of column `p` are consecutive. Rows past `mc`
- * are zero-filled so every panel is full. Writes `ceil(mc / mr) * mr * kc` values.
+ * Copies `alpha` times the `mc x kc` block of `a` at `(i0, p0)` into `dst` as micro-panels of
+ * `mr` rows: for each panel and each depth `p`, the `mr` values of column `p` are consecutive.
+ * Rows past `mc` are zero-filled so every panel is full. Writes `ceil(mc / mr) * mr * kc` values.
  */
 export function packA(
   dst: FloatArray,
@@ -13,6 +13,7 @@ export function packA(
   mc: number,
   kc: number,
   mr: number,
+  alpha: number,
 ): void {
   const src = a.data;
   const rs = a.rowStride;
@@ -21,18 +22,11 @@ export function packA(
   for (let ir = 0; ir < mc; ir += mr) {
     const rows = Math.min(mc - ir, mr);
     const base = a.offset + (i0 + ir) * rs + p0 * cs;
-    if (rows === mr) {
-      for (let p = 0; p < kc; p++) {
-        let s = base + p * cs;
-        for (let r = 0; r < mr; r++, s += rs) dst[d++] = src[s] as number;
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        let s = base + p * cs;
-        let r = 0;
-        for (; r < rows; r++, s += rs) dst[d++] = src[s] as number;
-        for (; r < mr; r++) dst[d++] = 0;
-      }
+    for (let p = 0; p < kc; p++) {
+      let s = base + p * cs;
+      let r = 0;
+      for (; r < rows; r++, s += rs) dst[d++] = alpha * (src[s] as number);
+      for (; r < mr; r++) dst[d++] = 0;
     }
   }
 }
@@ -59,47 +53,65 @@ export function packB(
   for (let jr = 0; jr < nc; jr += nr) {
     const cols = Math.min(nc - jr, nr);
     const base = b.offset + p0 * rs + (j0 + jr) * cs;
-    if (cols === nr && cs === 1) {
-      for (let p = 0; p < kc; p++) {
-        const s = base + p * rs;
-        for (let q = 0; q < nr; q++) dst[d++] = src[s + q] as number;
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        let s = base + p * rs;
-        let q = 0;
-        for (; q < cols; q++, s += cs) dst[d++] = src[s] as number;
-        for (; q < nr; q++) dst[d++] = 0;
-      }
+    for (let p = 0; p < kc; p++) {
+      let s = base + p * rs;
+      let q = 0;
+      for (; q < cols; q++, s += cs) dst[d++] = src[s] as number;
+      for (; q < nr; q++) dst[d++] = 0;
     }
   }
 }
 
 /**
- * Writes `c[i0 + i, j0 + j] = alpha * acc[i * ldc + j] + beta * c[i0 + i, j0 + j]` for an
- * `mc x nc` block; with `beta = 0` the old values of `c` are not read (so NaN there is dropped).
+ * Copies the `rows x cols` block of `m` at `(i0, j0)` into `dst` row by row with row stride `ld`
+ * (`dst[i * ld + j] = m[i0 + i, j0 + j]`); contiguous rows are copied with `TypedArray.set`.
  */
-export function storeC(
-  c: Matrix,
+export function copyRowsIn(
+  dst: FloatArray,
+  ld: number,
+  m: Matrix,
   i0: number,
   j0: number,
-  mc: number,
-  nc: number,
-  acc: FloatArray,
-  ldc: number,
-  alpha: number,
-  beta: number,
+  rows: number,
+  cols: number,
 ): void {
-  const dst = c.data;
-  const rs = c.rowStride;
-  const cs = c.colStride;
-  for (let i = 0; i < mc; i++) {
-    let o = c.offset + (i0 + i) * rs + j0 * cs;
-    let s = i * ldc;
-    if (beta === 0) {
-      for (let j = 0; j < nc; j++, o += cs) dst[o] = alpha * (acc[s++] as number);
+  const src = m.data;
+  const rs = m.rowStride;
+  const cs = m.colStride;
+  for (let i = 0; i < rows; i++) {
+    const o = m.offset + (i0 + i) * rs + j0 * cs;
+    if (cs === 1) {
+      dst.set(src.subarray(o, o + cols), i * ld);
     } else {
-      for (let j = 0; j < nc; j++, o += cs) dst[o] = alpha * (acc[s++] as number) + beta * (dst[o] as number);
+      let d = i * ld;
+      for (let j = 0, s = o; j < cols; j++, s += cs) dst[d++] = src[s] as number;
+    }
+  }
+}
+
+/**
+ * Copies `src` (row stride `ld`) into the `rows x cols` block of `m` at `(i0, j0)`, rounding to
+ * `m`'s dtype; contiguous rows are copied with `TypedArray.set`.
+ */
+export function copyRowsOut(
+  src: FloatArray,
+  ld: number,
+  m: Matrix,
+  i0: number,
+  j0: number,
+  rows: number,
+  cols: number,
+): void {
+  const dst = m.data;
+  const rs = m.rowStride;
+  const cs = m.colStride;
+  for (let i = 0; i < rows; i++) {
+    const o = m.offset + (i0 + i) * rs + j0 * cs;
+    if (cs === 1) {
+      dst.set(src.subarray(i * ld, i * ld + cols), o);
+    } else {
+      let s = i * ld;
+      for (let j = 0, d = o; j < cols; j++, d += cs) dst[d] = src[s++] as number;
     }
   }
 }

@@ -118,7 +118,7 @@ function checkFlag(value: unknown, argument: string): boolean {
  * `kc x nr` micro-panels; for each block of `mc` rows and `kc` depth, `op(A)` is packed into
  * `mr x kc` micro-panels and a register-tiled micro-kernel accumulates `mr x nr` tiles of the
  * product in a scratch block, which is scaled into `C` once (`alpha * AB + beta * C`). The
- * micro-kernel is WebAssembly SIMD (6 x 8 f32x4 tile for float32, 6 x 4 f64x2 tile for float64)
+ * micro-kernel is WebAssembly SIMD (4 x 8 f32x4 tile for float32, 4 x 4 f64x2 tile for float64)
  * or plain TypeScript (4 x 4, float64), see {@link setGemmBackend}. Products with
  * `m n k < 32768` skip packing and run a direct loop. Cost: `2 m n k` flops; packing reads
  * `op(A)` `ceil(n / nc)` times and `op(B)` once; workspace `mc kc + k nc + mc nc` elements,

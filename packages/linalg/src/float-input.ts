@@ -1,5 +1,5 @@
 import { LinalgError } from './errors';
-import type { Matrix } from './matrix';
+import type { FloatArray, Matrix } from './matrix';
 
 /** Machine epsilon (unit roundoff times two) of each element type. */
 export const EPSILON_F64 = 2 ** -52;
@@ -42,8 +42,14 @@ function notFinite(argument: string, i: number, j: number, v: number): LinalgErr
  * column `j` of `a`), which is the column-major layout the Householder kernels work in.
  */
 export function finiteFloat64Copy(a: Matrix, argument: string, transposed = false): Float64Array {
+  const out = new Float64Array(a.rows * a.cols);
+  finiteCopyInto(a, argument, transposed, out);
+  return out;
+}
+
+/** As {@link finiteFloat64Copy}, into a caller-provided array of either precision. */
+export function finiteCopyInto(a: Matrix, argument: string, transposed: boolean, out: FloatArray): void {
   const { data, rows, cols, offset, rowStride, colStride } = a;
-  const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     let p = offset + i * rowStride;
     if (transposed) {
@@ -61,7 +67,6 @@ export function finiteFloat64Copy(a: Matrix, argument: string, transposed = fals
       }
     }
   }
-  return out;
 }
 
 /** Throws `NOT_FINITE` when `a` holds a NaN or an infinity. */

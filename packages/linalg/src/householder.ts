@@ -1,3 +1,5 @@
+import type { FloatArray } from './matrix';
+
 /**
  * Householder reflectors `H = I − τ v vᵀ` with `v[0] = 1`, the building block of QR and of the
  * bidiagonal reduction. Internal: works on Float64Array slices, trusts its caller.
@@ -9,7 +11,7 @@ const SAFE_MIN = 2 ** -1000;
  * Sum of squares of `x[start .. start + len)` scaled to avoid overflow and underflow: returns
  * the 2-norm.
  */
-export function norm2(x: Float64Array, start: number, len: number): number {
+export function norm2(x: FloatArray, start: number, len: number): number {
   let s = 0;
   const end = start + len;
   for (let i = start; i < end; i++) {
@@ -36,7 +38,7 @@ export function norm2(x: Float64Array, start: number, len: number): number {
  *
  * β = −sign(x₀) ‖x‖, τ = (β − x₀)/β, v = x / (x₀ − β).
  */
-export function makeReflector(x: Float64Array, start: number, len: number): number {
+export function makeReflector(x: FloatArray, start: number, len: number): number {
   if (len <= 1) return 0;
   const tail = norm2(x, start + 1, len - 1);
   if (tail === 0) return 0;
@@ -53,5 +55,12 @@ export function makeReflector(x: Float64Array, start: number, len: number): numb
     for (let i = start + 1; i < end; i++) x[i] = (x[i] as number) / denom;
   }
   x[start] = beta;
+  if (x instanceof Float32Array) {
+    // The stored v is rounded to float32: take τ = 2 / (vᵀv) of the stored v, so that the
+    // reflector applied later is exactly orthogonal for the v it uses.
+    let vv = 1;
+    for (let i = start + 1; i < end; i++) vv += (x[i] as number) * (x[i] as number);
+    return 2 / vv;
+  }
   return tau;
 }

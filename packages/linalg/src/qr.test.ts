@@ -81,6 +81,28 @@ describe('qr', () => {
     }
   }
 
+  it("precision 'float32' keeps Q orthogonal to 1e-6 and QR = A to float32 rounding", () => {
+    for (const [m, n] of [
+      [300, 300],
+      [257, 70],
+      [70, 257],
+    ] as const) {
+      const a = randomMatrix(m, n, m + n, 'float32');
+      const { q, r } = qr(a, { precision: 'float32' });
+      expect(q?.data).toBeInstanceOf(Float32Array);
+      expect(orthogonalityError(q as Matrix)).toBeLessThan(1e-6);
+      expect(maxLower(r)).toBe(0);
+      expect(maxDiff(product(q as Matrix, r), a)).toBeLessThan(Math.max(m, n) * EPSILON_F32 * 8);
+      const f64 = qr(randomMatrix(m, n, m + n), { precision: 'float32', mode: 'complete' });
+      expect(f64.q?.data).toBeInstanceOf(Float64Array);
+      expect(orthogonalityError(f64.q as Matrix)).toBeLessThan(1e-6);
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: testing a JavaScript caller
+    expect(() => qr(randomMatrix(2, 2, 1), { precision: 'half' as any })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', argument: 'precision' }),
+    );
+  });
+
   it('block size does not change the result beyond rounding', () => {
     const a = randomMatrix(75, 61, 5);
     const ref = qr(a, { blockSize: 1 });

@@ -285,43 +285,267 @@ function scaleRows<T>(ptr: usize, ld: i32, rows: i32, cols: i32, beta: T): void 
   }
 }
 
+// SIMD fast paths: full micro-panels move as 4 x 4 (f32) or 2 x 2 (f64) transposed tiles.
+
+function transposeStore32(d: usize, r0: v128, r1: v128, r2: v128, r3: v128, stride: usize): void {
+  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+  const t2 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+  const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+  v128.store(d, v128.shuffle<f64>(t0, t2, 0, 2));
+  v128.store(d + stride, v128.shuffle<f64>(t0, t2, 1, 3));
+  v128.store(d + 2 * stride, v128.shuffle<f64>(t1, t3, 0, 2));
+  v128.store(d + 3 * stride, v128.shuffle<f64>(t1, t3, 1, 3));
+}
+
 /** Packs an mc x kc float32 block of A from row-major raw storage (row stride ld), scaled by alpha. */
 export function packARows32(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: f32): void {
-  packARows<f32>(raw, ld, mc, kc, dst, alpha);
+  const full = mc - (mc % MR);
+  const kc4 = kc & ~3;
+  const va = f32x4.splat(alpha);
+  const row = (<usize>ld) << 2;
+  for (let ir = 0; ir < full; ir += MR) {
+    const s = raw + ((<usize>(ir * ld)) << 2);
+    const d = dst + ((<usize>(ir * kc)) << 2);
+    for (let p = 0; p < kc4; p += 4) {
+      const o = (<usize>p) << 2;
+      transposeStore32(
+        d + ((<usize>p) << 4),
+        f32x4.mul(va, v128.load(s + o)),
+        f32x4.mul(va, v128.load(s + row + o)),
+        f32x4.mul(va, v128.load(s + 2 * row + o)),
+        f32x4.mul(va, v128.load(s + 3 * row + o)),
+        16,
+      );
+    }
+    for (let p = kc4; p < kc; p++) {
+      const o = (<usize>p) << 2;
+      const e = d + ((<usize>p) << 4);
+      store<f32>(e, alpha * load<f32>(s + o));
+      store<f32>(e, alpha * load<f32>(s + row + o), 4);
+      store<f32>(e, alpha * load<f32>(s + 2 * row + o), 8);
+      store<f32>(e, alpha * load<f32>(s + 3 * row + o), 12);
+    }
+  }
+  if (full < mc) {
+    packARows<f32>(
+      raw + ((<usize>(full * ld)) << 2),
+      ld,
+      mc - full,
+      kc,
+      dst + ((<usize>(full * kc)) << 2),
+      alpha,
+    );
+  }
 }
+
 /** Packs an mc x kc float32 block of A from column-major raw storage (column stride ld), scaled by alpha. */
 export function packACols32(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: f32): void {
-  packACols<f32>(raw, ld, mc, kc, dst, alpha);
+  const full = mc - (mc % MR);
+  const va = f32x4.splat(alpha);
+  for (let ir = 0; ir < full; ir += MR) {
+    let s = raw + ((<usize>ir) << 2);
+    let d = dst + ((<usize>(ir * kc)) << 2);
+    for (let p = 0; p < kc; p++) {
+      v128.store(d, f32x4.mul(va, v128.load(s)));
+      s += (<usize>ld) << 2;
+      d += 16;
+    }
+  }
+  if (full < mc) {
+    packACols<f32>(raw + ((<usize>full) << 2), ld, mc - full, kc, dst + ((<usize>(full * kc)) << 2), alpha);
+  }
 }
+
 /** Packs a kc x nc float32 block of B from row-major raw storage (row stride ld). */
 export function packBRows32(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
   packBRows<f32>(raw, ld, kc, nc, dst, NR32);
 }
+
 /** Packs a kc x nc float32 block of B from column-major raw storage (column stride ld). */
 export function packBCols32(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
-  packBCols<f32>(raw, ld, kc, nc, dst, NR32);
+  const full = nc - (nc % NR32);
+  const kc4 = kc & ~3;
+  const col = (<usize>ld) << 2;
+  for (let jr = 0; jr < full; jr += NR32) {
+    const s = raw + ((<usize>(jr * ld)) << 2);
+    const d = dst + ((<usize>(jr * kc)) << 2);
+    for (let p = 0; p < kc4; p += 4) {
+      const o = (<usize>p) << 2;
+      const e = d + ((<usize>p) << 5);
+      transposeStore32(
+        e,
+        v128.load(s + o),
+        v128.load(s + col + o),
+        v128.load(s + 2 * col + o),
+        v128.load(s + 3 * col + o),
+        32,
+      );
+      transposeStore32(
+        e + 16,
+        v128.load(s + 4 * col + o),
+        v128.load(s + 5 * col + o),
+        v128.load(s + 6 * col + o),
+        v128.load(s + 7 * col + o),
+        32,
+      );
+    }
+    for (let p = kc4; p < kc; p++) {
+      const e = d + ((<usize>p) << 5);
+      for (let q = 0; q < NR32; q++) {
+        store<f32>(e + ((<usize>q) << 2), load<f32>(s + <usize>q * col + ((<usize>p) << 2)));
+      }
+    }
+  }
+  if (full < nc) {
+    packBCols<f32>(
+      raw + ((<usize>(full * ld)) << 2),
+      ld,
+      kc,
+      nc - full,
+      dst + ((<usize>(full * kc)) << 2),
+      NR32,
+    );
+  }
 }
+
 /** Multiplies a rows x cols float32 block (row stride ld) by beta in place. */
 export function scale32(ptr: usize, ld: i32, rows: i32, cols: i32, beta: f32): void {
-  scaleRows<f32>(ptr, ld, rows, cols, beta);
+  const vb = f32x4.splat(beta);
+  const cols4 = cols & ~3;
+  for (let i = 0; i < rows; i++) {
+    const s = ptr + ((<usize>(i * ld)) << 2);
+    for (let j = 0; j < cols4; j += 4) {
+      const e = s + ((<usize>j) << 2);
+      v128.store(e, f32x4.mul(vb, v128.load(e)));
+    }
+    for (let j = cols4; j < cols; j++) {
+      const e = s + ((<usize>j) << 2);
+      store<f32>(e, beta * load<f32>(e));
+    }
+  }
 }
+
 /** Packs an mc x kc float64 block of A from row-major raw storage (row stride ld), scaled by alpha. */
 export function packARows64(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: f64): void {
-  packARows<f64>(raw, ld, mc, kc, dst, alpha);
+  const full = mc - (mc % MR);
+  const kc2 = kc & ~1;
+  const va = f64x2.splat(alpha);
+  const row = (<usize>ld) << 3;
+  for (let ir = 0; ir < full; ir += MR) {
+    const s = raw + ((<usize>(ir * ld)) << 3);
+    const d = dst + ((<usize>(ir * kc)) << 3);
+    for (let p = 0; p < kc2; p += 2) {
+      const o = (<usize>p) << 3;
+      const r0 = f64x2.mul(va, v128.load(s + o));
+      const r1 = f64x2.mul(va, v128.load(s + row + o));
+      const r2 = f64x2.mul(va, v128.load(s + 2 * row + o));
+      const r3 = f64x2.mul(va, v128.load(s + 3 * row + o));
+      const e = d + ((<usize>p) << 5);
+      v128.store(e, v128.shuffle<f64>(r0, r1, 0, 2));
+      v128.store(e, v128.shuffle<f64>(r2, r3, 0, 2), 16);
+      v128.store(e, v128.shuffle<f64>(r0, r1, 1, 3), 32);
+      v128.store(e, v128.shuffle<f64>(r2, r3, 1, 3), 48);
+    }
+    if (kc2 < kc) {
+      const o = (<usize>kc2) << 3;
+      const e = d + ((<usize>kc2) << 5);
+      store<f64>(e, alpha * load<f64>(s + o));
+      store<f64>(e, alpha * load<f64>(s + row + o), 8);
+      store<f64>(e, alpha * load<f64>(s + 2 * row + o), 16);
+      store<f64>(e, alpha * load<f64>(s + 3 * row + o), 24);
+    }
+  }
+  if (full < mc) {
+    packARows<f64>(
+      raw + ((<usize>(full * ld)) << 3),
+      ld,
+      mc - full,
+      kc,
+      dst + ((<usize>(full * kc)) << 3),
+      alpha,
+    );
+  }
 }
+
 /** Packs an mc x kc float64 block of A from column-major raw storage (column stride ld), scaled by alpha. */
 export function packACols64(raw: usize, ld: i32, mc: i32, kc: i32, dst: usize, alpha: f64): void {
-  packACols<f64>(raw, ld, mc, kc, dst, alpha);
+  const full = mc - (mc % MR);
+  const va = f64x2.splat(alpha);
+  for (let ir = 0; ir < full; ir += MR) {
+    let s = raw + ((<usize>ir) << 3);
+    let d = dst + ((<usize>(ir * kc)) << 3);
+    for (let p = 0; p < kc; p++) {
+      v128.store(d, f64x2.mul(va, v128.load(s)));
+      v128.store(d, f64x2.mul(va, v128.load(s, 16)), 16);
+      s += (<usize>ld) << 3;
+      d += 32;
+    }
+  }
+  if (full < mc) {
+    packACols<f64>(raw + ((<usize>full) << 3), ld, mc - full, kc, dst + ((<usize>(full * kc)) << 3), alpha);
+  }
 }
+
 /** Packs a kc x nc float64 block of B from row-major raw storage (row stride ld). */
 export function packBRows64(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
   packBRows<f64>(raw, ld, kc, nc, dst, NR64);
 }
+
 /** Packs a kc x nc float64 block of B from column-major raw storage (column stride ld). */
 export function packBCols64(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
-  packBCols<f64>(raw, ld, kc, nc, dst, NR64);
+  const full = nc - (nc % NR64);
+  const kc2 = kc & ~1;
+  const col = (<usize>ld) << 3;
+  for (let jr = 0; jr < full; jr += NR64) {
+    const s = raw + ((<usize>(jr * ld)) << 3);
+    const d = dst + ((<usize>(jr * kc)) << 3);
+    for (let p = 0; p < kc2; p += 2) {
+      const o = (<usize>p) << 3;
+      const v0 = v128.load(s + o);
+      const v1 = v128.load(s + col + o);
+      const v2 = v128.load(s + 2 * col + o);
+      const v3 = v128.load(s + 3 * col + o);
+      const e = d + ((<usize>p) << 5);
+      v128.store(e, v128.shuffle<f64>(v0, v1, 0, 2));
+      v128.store(e, v128.shuffle<f64>(v2, v3, 0, 2), 16);
+      v128.store(e, v128.shuffle<f64>(v0, v1, 1, 3), 32);
+      v128.store(e, v128.shuffle<f64>(v2, v3, 1, 3), 48);
+    }
+    if (kc2 < kc) {
+      const o = (<usize>kc2) << 3;
+      const e = d + ((<usize>kc2) << 5);
+      store<f64>(e, load<f64>(s + o));
+      store<f64>(e, load<f64>(s + col + o), 8);
+      store<f64>(e, load<f64>(s + 2 * col + o), 16);
+      store<f64>(e, load<f64>(s + 3 * col + o), 24);
+    }
+  }
+  if (full < nc) {
+    packBCols<f64>(
+      raw + ((<usize>(full * ld)) << 3),
+      ld,
+      kc,
+      nc - full,
+      dst + ((<usize>(full * kc)) << 3),
+      NR64,
+    );
+  }
 }
+
 /** Multiplies a rows x cols float64 block (row stride ld) by beta in place. */
 export function scale64(ptr: usize, ld: i32, rows: i32, cols: i32, beta: f64): void {
-  scaleRows<f64>(ptr, ld, rows, cols, beta);
+  const vb = f64x2.splat(beta);
+  const cols2 = cols & ~1;
+  for (let i = 0; i < rows; i++) {
+    const s = ptr + ((<usize>(i * ld)) << 3);
+    for (let j = 0; j < cols2; j += 2) {
+      const e = s + ((<usize>j) << 3);
+      v128.store(e, f64x2.mul(vb, v128.load(e)));
+    }
+    if (cols2 < cols) {
+      const e = s + ((<usize>cols2) << 3);
+      store<f64>(e, beta * load<f64>(e));
+    }
+  }
 }

@@ -274,17 +274,6 @@ function packBCols<T>(raw: usize, ld: i32, kc: i32, nc: i32, dst: usize, nr: i32
   }
 }
 
-function scaleRows<T>(ptr: usize, ld: i32, rows: i32, cols: i32, beta: T): void {
-  const size = <usize>sizeof<T>();
-  for (let i = 0; i < rows; i++) {
-    let s = ptr + <usize>(i * ld) * size;
-    for (let j = 0; j < cols; j++) {
-      store<T>(s, beta * load<T>(s));
-      s += size;
-    }
-  }
-}
-
 // SIMD fast paths: full micro-panels move as 4 x 4 (f32) or 2 x 2 (f64) transposed tiles.
 
 function transposeStore32(d: usize, r0: v128, r1: v128, r2: v128, r3: v128, stride: usize): void {

@@ -14,7 +14,7 @@ export interface BlockedTarget {
   readonly kc: number;
   /** Rows of one A block (a multiple of `mr`). */
   readonly mc: number;
-  /** Upper bound on `k * nc`, the packed B panel. */
+  /** Upper bound on `k * nc`, the packed B panel (`nc` is also at most 4096). */
   readonly panel: number;
   /**
    * Ensures room for packed A, packed B, the accumulator and one unpacked `kc x nc` or
@@ -38,6 +38,9 @@ export interface BlockedTarget {
 
 const roundUp = (x: number, q: number): number => Math.ceil(x / q) * q;
 
+/** Widest column panel, which bounds the `mc x nc` accumulator when `k` is small. */
+const NC_CAP = 4096;
+
 /**
  * Goto-style blocked multiply `c = alpha * a * b + beta * c` (a `m x k`, b `k x n`, k > 0).
  * Loops: column panels of `nc` (B packed once per panel), row blocks of `mc` (accumulator
@@ -59,7 +62,7 @@ export function gemmBlocked(
   const { mr, nr } = t;
   const kcMax = Math.min(k, t.kc);
   const mcMax = roundUp(Math.min(m, t.mc), mr);
-  const nc = Math.min(n, Math.max(nr, Math.floor(t.panel / k / nr) * nr));
+  const nc = Math.min(n, NC_CAP, Math.max(nr, Math.floor(t.panel / k / nr) * nr));
   const ncMax = roundUp(nc, nr);
   t.reserve(mcMax * kcMax, k * ncMax, mcMax * ncMax, Math.max(mcMax, ncMax) * kcMax);
   for (let jc = 0; jc < n; jc += nc) {

@@ -115,23 +115,27 @@ function checkFlag(value: unknown, argument: string): boolean {
  * ```
  *
  * Algorithm: Goto/BLIS-style blocking. For each panel of `nc` columns, `op(B)` is packed into
- * `kc x nr` micro-panels; for each block of `mc` rows and `kc` depth, `op(A)` is packed into
- * `mr x kc` micro-panels and a register-tiled micro-kernel accumulates `mr x nr` tiles of the
- * product in a scratch block, which is scaled into `C` once (`alpha * AB + beta * C`). The
- * micro-kernel is WebAssembly SIMD (4 x 8 f32x4 tile for float32, 4 x 4 f64x2 tile for float64)
- * or plain TypeScript (4 x 4, float64), see {@link setGemmBackend}. Products with
- * `m n k < 32768` skip packing and run a direct loop. Cost: `2 m n k` flops; packing reads
- * `op(A)` `ceil(n / nc)` times and `op(B)` once; workspace `mc kc + k nc + mc nc` elements,
- * grown on demand and reused across calls.
+ * `kc x nr` micro-panels; for each block of `mc` rows an accumulator is loaded with `beta * C`
+ * (skipped when `beta = 0`), and for each depth block of `kc` the block of `alpha * op(A)` is
+ * packed into `mr x kc` micro-panels and a register-tiled micro-kernel adds `mr x nr` tiles of
+ * the product to the accumulator, which is then copied into `C`. The micro-kernel is
+ * WebAssembly SIMD (4 x 8 f32x4 tile for float32, 4 x 4 f64x2 tile for float64, packing done in
+ * the module too) or plain TypeScript (4 x 4 tile, float64), see {@link setGemmBackend}.
+ * Products with `m n k < 32768` skip packing and run a direct loop. Cost: `2 m n k` flops;
+ * packing reads `op(A)` `ceil(n / nc)` times and `op(B)` and `C` once; workspace
+ * `mc kc + k nc + mc nc + max(mc, nc) kc` elements (`nc <= 4096` and `k nc <= 2^20`), grown on
+ * demand and reused across calls, so a call allocates only small views.
  *
  * Any strided views work (sub-blocks, transposes); `C` may share storage with `A` or `B` only if
  * their elements do not overlap (when their spans in the buffer intersect, the operand is copied
- * first). Precision: when `A`, `B` and `C` are all float32 and the backend is `'wasm'`, products
- * and sums are float32 (error within about `k * 2^-24 * sum_p |a_ip| |b_pj|`); in every other case
- * (float64 or mixed operands, the `'js'` backend, small products) they are float64 and rounded
- * once into `C`'s dtype. NaN and Infinity in `A` or `B` propagate by IEEE 754 arithmetic
- * (`0 * Inf = NaN`). `beta = 0` overwrites `C` without reading it, so NaN already in `C` is
- * dropped. As in BLAS, `alpha = 0` or `k = 0` skips the product and only scales `C` by `beta`.
+ * first). Precision: when `A`, `B` and `C` are all float32 and the backend is `'wasm'`, every
+ * operation is float32 (`alpha` and `beta` rounded to float32, `alpha` applied to `A` before
+ * the products), so the error is within about `(k + 2) * 2^-24 * (|alpha| sum_p |a_ip| |b_pj| +
+ * |beta c_ij|)`. In every other case (float64 or mixed operands, the `'js'` backend, small
+ * products) the arithmetic is float64 and the result is rounded once into `C`'s dtype. NaN and
+ * Infinity in `A` or `B` propagate by IEEE 754 arithmetic (`0 * Inf = NaN`, the summation order
+ * differs between backends). `beta = 0` overwrites `C` without reading it, so NaN already in `C`
+ * is dropped. As in BLAS, `alpha = 0` or `k = 0` skips the product and only scales `C` by `beta`.
  *
  * @param alpha - Scale of the product, a finite number.
  * @param a - `m x k` (or `k x m` with `transA`), float32 or float64.

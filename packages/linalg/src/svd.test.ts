@@ -50,6 +50,9 @@ describe('svd', () => {
       [90, 31],
       [31, 90],
       [64, 63],
+      // Above the blocked-reduction crossover (96 columns): panels + GEMM trailing updates.
+      [230, 161],
+      [161, 230],
     ] as const) {
       it(`U S Vᵀ = A with orthonormal U, V: ${m}x${n} ${dtype}`, () => {
         const a = randomMatrix(m, n, 77 + m * 31 + n, dtype);

@@ -1,8 +1,9 @@
 import { InitError } from './errors';
-import { haarColumns } from './haar';
+import { haarFactor } from './haar';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
 import { type LayoutSpec, resolveAxes } from './layout';
 import { num } from './params';
+import type { Rng } from './random-source';
 import { prod, requireRank } from './shape';
 import type { FloatArray } from './tensor';
 
@@ -30,7 +31,7 @@ export function writeOrthogonal(
   shape: readonly number[],
   k: number,
   scale: number,
-  rng: Parameters<typeof haarColumns>[2],
+  rng: Rng,
 ): void {
   const K = shape[k] as number;
   const inner = prod(shape, k + 1);
@@ -39,16 +40,21 @@ export function writeOrthogonal(
   const tall = rest >= K;
   const m = tall ? rest : K;
   const n = tall ? K : rest;
-  const q = haarColumns(m, n, rng);
+  const { q, sign } = haarFactor(m, n, rng, out instanceof Float32Array ? 'float32' : 'float64');
+  const { data, offset, rowStride, colStride } = q;
   const block = K * inner;
+  const scaled = sign.map((s) => s * scale);
   for (let a = 0; a < rest; a++) {
     const outer = Math.floor(a / inner);
     const base = outer * block + (a - outer * inner);
     if (tall) {
-      const row = a * n;
-      for (let o = 0; o < K; o++) out[base + o * inner] = (q[row + o] as number) * scale;
+      const row = offset + a * rowStride;
+      for (let o = 0; o < K; o++)
+        out[base + o * inner] = (data[row + o * colStride] as number) * (scaled[o] as number);
     } else {
-      for (let o = 0; o < K; o++) out[base + o * inner] = (q[o * n + a] as number) * scale;
+      const col = offset + a * colStride;
+      const s = scaled[a] as number;
+      for (let o = 0; o < K; o++) out[base + o * inner] = (data[col + o * rowStride] as number) * s;
     }
   }
 }

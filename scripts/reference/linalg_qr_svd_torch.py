@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Reference timings for the @init/linalg QR and SVD benchmarks (spawned by packages/linalg/bench/qr.bench.ts).
 
-    /usr/bin/python3 scripts/reference/linalg_qr_svd_torch.py [sizes] [repeats]
+    /usr/bin/python3 scripts/reference/linalg_qr_svd_torch.py [sizes] [qr|svd|all]
 
-Prints one JSON object: best-of-`repeats` milliseconds for
+Prints one JSON object: best-of-3 milliseconds (best of 1 after a warm-up for n >= 1024) for
   torch.linalg.qr (float32, 1 thread, explicit reduced Q), numpy.linalg.qr (float32 input; numpy
-  computes in the input precision), and numpy.linalg.svd(compute_uv=False) on float64, per size n (n x n).
+  widens it and computes in float64), and numpy.linalg.svd(compute_uv=False) on float64, per n (n x n).
+Also reports which BLAS numpy links, since reference (netlib) BLAS is far slower than OpenBLAS.
 """
 import json
 import sys
@@ -29,18 +30,27 @@ def best(fn, repeats):
 
 def main():
     sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else '256,512,1024,2048').split(',')]
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    which = sys.argv[2] if len(sys.argv) > 2 else 'all'
     rng = np.random.default_rng(0)
-    out = {'torch': torch.__version__, 'numpy': np.__version__, 'threads': torch.get_num_threads(), 'sizes': {}}
+    blas = 'unknown'
+    try:
+        info = np.__config__.get_info('blas_opt_info')
+        blas = ','.join(info.get('libraries', [])) or 'unknown'
+    except Exception:  # noqa: BLE001 - informational only
+        pass
+    out = {'torch': torch.__version__, 'numpy': np.__version__, 'threads': torch.get_num_threads(),
+           'numpy_blas': blas, 'sizes': {}}
     for n in sizes:
+        repeats = 3 if n <= 512 else 1
         a32 = rng.standard_normal((n, n)).astype(np.float32)
         a64 = rng.standard_normal((n, n))
         t32 = torch.from_numpy(a32)
-        row = {
-            'torch_qr_f32': best(lambda: torch.linalg.qr(t32, mode='reduced'), repeats),
-            'numpy_qr_f32': best(lambda: np.linalg.qr(a32, mode='reduced'), repeats),
-            'numpy_svd_values_f64': best(lambda: np.linalg.svd(a64, compute_uv=False), repeats),
-        }
+        row = {}
+        if which in ('qr', 'all'):
+            row['torch_qr_f32'] = best(lambda: torch.linalg.qr(t32, mode='reduced'), repeats)
+            row['numpy_qr_f32'] = best(lambda: np.linalg.qr(a32, mode='reduced'), repeats)
+        if which in ('svd', 'all'):
+            row['numpy_svd_values_f64'] = best(lambda: np.linalg.svd(a64, compute_uv=False), repeats)
         out['sizes'][str(n)] = row
     print(json.dumps(out))
 

@@ -64,7 +64,8 @@ export function packB(
 
 /**
  * Copies the `rows x cols` block of `m` at `(i0, j0)` into `dst` row by row with row stride `ld`
- * (`dst[i * ld + j] = m[i0 + i, j0 + j]`); contiguous rows are copied with `TypedArray.set`.
+ * (`dst[i * ld + j] = m[i0 + i, j0 + j]`); contiguous rows are copied with `TypedArray.set`, in
+ * one call when the block's rows are adjacent in both arrays.
  */
 export function copyRowsIn(
   dst: FloatArray,
@@ -78,6 +79,11 @@ export function copyRowsIn(
   const src = m.data;
   const rs = m.rowStride;
   const cs = m.colStride;
+  if (cs === 1 && rs === cols && ld === cols) {
+    const o = m.offset + i0 * rs + j0;
+    dst.set(src.subarray(o, o + rows * cols));
+    return;
+  }
   for (let i = 0; i < rows; i++) {
     const o = m.offset + (i0 + i) * rs + j0 * cs;
     if (cs === 1) {
@@ -105,6 +111,10 @@ export function copyRowsOut(
   const dst = m.data;
   const rs = m.rowStride;
   const cs = m.colStride;
+  if (cs === 1 && rs === cols && ld === cols) {
+    dst.set(src.subarray(0, rows * cols), m.offset + i0 * rs + j0);
+    return;
+  }
   for (let i = 0; i < rows; i++) {
     const o = m.offset + (i0 + i) * rs + j0 * cs;
     if (cs === 1) {

@@ -75,13 +75,15 @@ const backends: GemmBackend[] = hasWasm ? ['wasm', 'js'] : ['js'];
 const initial = gemmBackend();
 afterAll(() => setGemmBackend(initial));
 
-// Shapes [m, n, k]: empty, single elements, below and above the packing threshold, and sizes
+// Shapes [m, n, k]: empty, single elements, below (m n k < 256) and above the packing threshold, and sizes
 // that are not multiples of the 4/6-row, 4/8-column tiles or of the 256-deep and 96-row blocks.
 const shapes: [number, number, number][] = [
   [0, 3, 4],
   [3, 0, 4],
   [3, 4, 0],
   [1, 1, 1],
+  [2, 3, 5],
+  [4, 4, 4],
   [1, 37, 50],
   [37, 1, 50],
   [7, 9, 11],

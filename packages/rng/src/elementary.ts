@@ -33,16 +33,30 @@ function pow2(k: number): number {
 
 /**
  * e^x, deterministic across engines.
- * Formula: x = k ln2 + r with |r| <= ln2/2, e^x = 2^k * (Taylor series of e^r to degree 14).
+ * Formula: x = k ln2 + r with |r| <= ln2/2, e^x = 2^k * (Taylor polynomial of e^r to degree 14, fixed coefficients).
  */
 export function detExp(x: number): number {
   if (Number.isNaN(x)) return x;
   if (x > 709.782712893384) return Number.POSITIVE_INFINITY;
   if (x < -745.1332191019412) return 0;
-  const k = Math.round(x * LOG2E);
+  const k = Math.floor(x * LOG2E + 0.5);
   const r = x - k * LN2_HI - k * LN2_LO;
-  let p = 1 + r / 14;
-  for (let n = 13; n >= 1; n--) p = 1 + (r / n) * p;
+  // Taylor polynomial of e^r to degree 14 (coefficients 1/n!), Horner form.
+  let p = 1.1470745597729725e-11;
+  p = p * r + 1.6059043836821613e-10;
+  p = p * r + 2.08767569878681e-9;
+  p = p * r + 2.505210838544172e-8;
+  p = p * r + 2.755731922398589e-7;
+  p = p * r + 2.7557319223985893e-6;
+  p = p * r + 2.48015873015873e-5;
+  p = p * r + 0.0001984126984126984;
+  p = p * r + 0.001388888888888889;
+  p = p * r + 0.008333333333333333;
+  p = p * r + 0.041666666666666664;
+  p = p * r + 0.16666666666666666;
+  p = p * r + 0.5;
+  p = p * r + 1;
+  p = p * r + 1;
   if (k > 1023) return p * pow2(1023) * pow2(k - 1023);
   if (k < -1074) return p * pow2(-1074 + 60) * pow2(k + 1074 - 60);
   return p * pow2(k);
@@ -74,8 +88,19 @@ export function detLog(x: number): number {
   }
   const s = (m - 1) / (m + 1);
   const z = s * s;
-  let series = 1 / 25;
-  for (let n = 23; n >= 3; n -= 2) series = 1 / n + z * series;
+  // sum of z^k / (2k + 1) for k = 1..12 (coefficients 1/3 .. 1/25), Horner form.
+  let series = 0.04;
+  series = 0.043478260869565216 + z * series;
+  series = 0.047619047619047616 + z * series;
+  series = 0.05263157894736842 + z * series;
+  series = 0.058823529411764705 + z * series;
+  series = 0.06666666666666667 + z * series;
+  series = 0.07692307692307693 + z * series;
+  series = 0.09090909090909091 + z * series;
+  series = 0.1111111111111111 + z * series;
+  series = 0.14285714285714285 + z * series;
+  series = 0.2 + z * series;
+  series = 0.3333333333333333 + z * series;
   const logm = 2 * s + 2 * s * z * series;
   return e * LN2_HI + (e * LN2_LO + logm);
 }

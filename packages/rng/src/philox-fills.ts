@@ -1,5 +1,5 @@
-import { blockGenerator } from './block-generator';
 import { IndexedSource, TAG_NORMAL32, TAG_NORMAL53, TAG_TRUNCATED } from './indexed-source';
+import { philoxBlocks } from './philox';
 import { sampleTruncatedStandard, type TruncatedPlan } from './truncated-normal';
 import { TWO_M24, TWO_M53 } from './word-source';
 import { normal32Slow, normal53Slow, zigguratTables } from './ziggurat';
@@ -10,33 +10,22 @@ import { normal32Slow, normal53Slow, zigguratTables } from './ziggurat';
  * - 1 word per value (uniform and normal into Float32Array): block floor(i/4), word i mod 4;
  * - 2 words per value (uniform and normal into Float64Array, bernoulli): block floor(i/2), words
  *   2 (i mod 2) and 2 (i mod 2) + 1;
- * - 1 block per value (truncated normal, any dtype): block i.
+ * - truncated normal (any dtype): 2 values per block (as above) when sampling by normal rejection, else one
+ *   block per value (block i), see {@link truncatedPerBlock}.
  * Rejection samplers continue, when needed, in the retry domain of index i (see {@link IndexedSource}).
  */
 
 const source = new IndexedSource();
 
-/** Runs `body(words, firstValue, valueCount, firstWord)` over the blocks that hold values start..start+n-1. */
-function forEachChunk(
-  k0: number,
-  k1: number,
-  start: number,
-  n: number,
-  valuesPerBlock: number,
-  body: (words: Uint32Array, j: number, count: number, lane: number) => void,
-): void {
-  const gen = blockGenerator();
-  const capacity = gen.maxBlocks * valuesPerBlock;
-  let j = 0;
-  while (j < n) {
-    const i = start + j;
-    const block = Math.floor(i / valuesPerBlock);
-    const lane = i - block * valuesPerBlock;
-    const count = Math.min(n - j, capacity - lane);
-    const nBlocks = Math.ceil((lane + count) / valuesPerBlock);
-    body(gen.words(k0, k1, block, nBlocks), j, count, lane);
-    j += count;
-  }
+/** Blocks generated per chunk (16 KiB of words, cache resident while consumed). */
+export const CHUNK_BLOCKS = 1024;
+let buffer: Uint32Array | undefined;
+
+/** Main-domain blocks `block .. block + nBlocks - 1` (nBlocks <= CHUNK_BLOCKS) in a shared buffer. */
+function words(k0: number, k1: number, block: number, nBlocks: number): Uint32Array {
+  buffer ??= new Uint32Array(4 * CHUNK_BLOCKS);
+  philoxBlocks(k0, k1, block % 4294967296, Math.floor(block / 4294967296), 0, 0, nBlocks, buffer, 0);
+  return buffer;
 }
 
 /** Uniform [low, low + span) into float32, clamped to [minV, maxV] (the float32 values inside the interval). */
@@ -50,14 +39,21 @@ export function philoxUniform32(
   minV: number,
   maxV: number,
 ): void {
-  forEachChunk(k0, k1, start, out.length, 4, (w, j, count, lane) => {
-    for (let p = lane, end = lane + count; p < end; p++, j++) {
+  const capacity = CHUNK_BLOCKS * 4;
+  const n = out.length;
+  let j = 0;
+  while (j < n) {
+    const block = Math.floor((start + j) / 4);
+    const lane = start + j - block * 4;
+    const count = Math.min(n - j, capacity - lane);
+    const w = words(k0, k1, block, Math.ceil((lane + count) / 4));
+    for (let p = lane, end = lane + count; p < end; p++) {
       let v = Math.fround(low + span * ((w[p]! >>> 8) * TWO_M24));
       if (v > maxV) v = maxV;
       else if (v < minV) v = minV;
-      out[j] = v;
+      out[j++] = v;
     }
-  });
+  }
 }
 
 /** Uniform [low, low + span) into float64 with 53-bit resolution, results above maxV set to maxV. */
@@ -70,12 +66,19 @@ export function philoxUniform64(
   span: number,
   maxV: number,
 ): void {
-  forEachChunk(k0, k1, start, out.length, 2, (w, j, count, lane) => {
-    for (let p = 2 * lane, end = 2 * (lane + count); p < end; p += 2, j++) {
+  const capacity = CHUNK_BLOCKS * 2;
+  const n = out.length;
+  let j = 0;
+  while (j < n) {
+    const block = Math.floor((start + j) / 2);
+    const lane = start + j - block * 2;
+    const count = Math.min(n - j, capacity - lane);
+    const w = words(k0, k1, block, Math.ceil((lane + count) / 2));
+    for (let p = 2 * lane, end = 2 * (lane + count); p < end; p += 2) {
       const v = low + span * (((w[p]! >>> 11) * 4294967296 + w[p + 1]!) * TWO_M53);
-      out[j] = Math.min(v, maxV);
+      out[j++] = Math.min(v, maxV);
     }
-  });
+  }
 }
 
 /** Normal(mean, std) into float32 from the 32-bit ziggurat. */
@@ -88,8 +91,15 @@ export function philoxNormal32(
   std: number,
 ): void {
   const { x: xt, scale23 } = zigguratTables();
-  forEachChunk(k0, k1, start, out.length, 4, (w, j, count, lane) => {
-    for (let p = lane, end = lane + count; p < end; p++, j++) {
+  const capacity = CHUNK_BLOCKS * 4;
+  const n = out.length;
+  let j = 0;
+  while (j < n) {
+    const block = Math.floor((start + j) / 4);
+    const lane = start + j - block * 4;
+    const count = Math.min(n - j, capacity - lane);
+    const w = words(k0, k1, block, Math.ceil((lane + count) / 4));
+    for (let p = lane, end = lane + count; p < end; p++) {
       const word = w[p]!;
       const layer = word & 255;
       let z = (word >>> 9) * scale23[layer]!;
@@ -103,9 +113,9 @@ export function philoxNormal32(
           source.reset(k0, k1, start + j, TAG_NORMAL32, w, 0, 0),
         );
       }
-      out[j] = mean + std * z;
+      out[j++] = mean + std * z;
     }
-  });
+  }
 }
 
 /** Normal(mean, std) into float64 from the 53-bit ziggurat. */
@@ -118,8 +128,15 @@ export function philoxNormal64(
   std: number,
 ): void {
   const { x: xt, scale53 } = zigguratTables();
-  forEachChunk(k0, k1, start, out.length, 2, (w, j, count, lane) => {
-    for (let p = 2 * lane, end = 2 * (lane + count); p < end; p += 2, j++) {
+  const capacity = CHUNK_BLOCKS * 2;
+  const n = out.length;
+  let j = 0;
+  while (j < n) {
+    const block = Math.floor((start + j) / 2);
+    const lane = start + j - block * 2;
+    const count = Math.min(n - j, capacity - lane);
+    const w = words(k0, k1, block, Math.ceil((lane + count) / 2));
+    for (let p = 2 * lane, end = 2 * (lane + count); p < end; p += 2) {
       const w0 = w[p]!;
       const layer = w0 & 255;
       let z = ((w0 >>> 11) * 4294967296 + w[p + 1]!) * scale53[layer]!;
@@ -128,12 +145,21 @@ export function philoxNormal64(
       } else {
         z = normal53Slow(layer, z, (w0 & 256) !== 0, source.reset(k0, k1, start + j, TAG_NORMAL53, w, 0, 0));
       }
-      out[j] = mean + std * z;
+      out[j++] = mean + std * z;
     }
-  });
+  }
 }
 
-/** Truncated normal, one block per value; results clamped to [minV, maxV]. */
+/**
+ * Values per block of a truncated normal fill: 2 (two words each) when the plan samples by normal rejection,
+ * whose first attempt needs two words, else 1 (a whole block, the first attempt of the uniform and
+ * exponential proposals needs four).
+ */
+export function truncatedPerBlock(plan: TruncatedPlan): number {
+  return plan.regime === 'normal' ? 2 : 1;
+}
+
+/** Truncated normal; results clamped to [minV, maxV]. */
 export function philoxTruncated(
   k0: number,
   k1: number,
@@ -147,9 +173,17 @@ export function philoxTruncated(
 ): void {
   const { x: xt, scale53 } = zigguratTables();
   const fast = plan.regime === 'normal';
+  const perBlock = truncatedPerBlock(plan);
+  const wordsPer = 4 / perBlock;
   const { alpha, beta } = plan;
-  forEachChunk(k0, k1, start, out.length, 1, (w, j, count, lane) => {
-    for (let p = 4 * lane, end = 4 * (lane + count); p < end; p += 4, j++) {
+  const n = out.length;
+  let j = 0;
+  while (j < n) {
+    const block = Math.floor((start + j) / perBlock);
+    const lane = start + j - block * perBlock;
+    const count = Math.min(n - j, CHUNK_BLOCKS * perBlock - lane);
+    const w = words(k0, k1, block, Math.ceil((lane + count) / perBlock));
+    for (let p = wordsPer * lane, end = wordsPer * (lane + count); p < end; p += wordsPer) {
       let z = Number.NaN;
       if (fast) {
         const w0 = w[p]!;
@@ -160,14 +194,15 @@ export function philoxTruncated(
           if (s >= alpha && s <= beta) z = s;
         }
       }
-      if (Number.isNaN(z))
-        z = sampleTruncatedStandard(plan, source.reset(k0, k1, start + j, TAG_TRUNCATED, w, p, 4));
+      if (Number.isNaN(z)) {
+        z = sampleTruncatedStandard(plan, source.reset(k0, k1, start + j, TAG_TRUNCATED, w, p, wordsPer));
+      }
       let v = mean + std * z;
       if (v < minV) v = minV;
       else if (v > maxV) v = maxV;
-      out[j] = v;
+      out[j++] = v;
     }
-  });
+  }
 }
 
 /** Bernoulli(p) as 0/1, two words (a 53-bit uniform u) per value: 1 when u < p. */
@@ -178,9 +213,16 @@ export function philoxBernoulli(
   start: number,
   prob: number,
 ): void {
-  forEachChunk(k0, k1, start, out.length, 2, (w, j, count, lane) => {
-    for (let p = 2 * lane, end = 2 * (lane + count); p < end; p += 2, j++) {
-      out[j] = ((w[p]! >>> 11) * 4294967296 + w[p + 1]!) * TWO_M53 < prob ? 1 : 0;
+  const capacity = CHUNK_BLOCKS * 2;
+  const n = out.length;
+  let j = 0;
+  while (j < n) {
+    const block = Math.floor((start + j) / 2);
+    const lane = start + j - block * 2;
+    const count = Math.min(n - j, capacity - lane);
+    const w = words(k0, k1, block, Math.ceil((lane + count) / 2));
+    for (let p = 2 * lane, end = 2 * (lane + count); p < end; p += 2) {
+      out[j++] = ((w[p]! >>> 11) * 4294967296 + w[p + 1]!) * TWO_M53 < prob ? 1 : 0;
     }
-  });
+  }
 }

@@ -1,13 +1,7 @@
 import { BaseRng, type TruncatedParams, type UniformParams } from './base-rng';
+import { fillKernels } from './fill-kernels';
 import { philoxBlocks } from './philox';
-import {
-  philoxBernoulli,
-  philoxNormal32,
-  philoxNormal64,
-  philoxTruncated,
-  philoxUniform32,
-  philoxUniform64,
-} from './philox-fills';
+import { truncatedPerBlock } from './philox-fills';
 import type { FloatArray, Rng, RngState } from './rng-types';
 
 /**
@@ -58,7 +52,7 @@ export class PhiloxRng extends BaseRng {
 
   protected override uniformInto(out: FloatArray, p: UniformParams, offset: number | undefined): void {
     if (out instanceof Float32Array) {
-      philoxUniform32(
+      fillKernels().uniform32(
         this.k0,
         this.k1,
         out,
@@ -69,7 +63,15 @@ export class PhiloxRng extends BaseRng {
         p.maxV,
       );
     } else {
-      philoxUniform64(this.k0, this.k1, out, this.claim(offset, out.length, 2), p.low, p.span, p.maxV);
+      fillKernels().uniform64(
+        this.k0,
+        this.k1,
+        out,
+        this.claim(offset, out.length, 2),
+        p.low,
+        p.span,
+        p.maxV,
+      );
     }
   }
 
@@ -80,19 +82,19 @@ export class PhiloxRng extends BaseRng {
     offset: number | undefined,
   ): void {
     if (out instanceof Float32Array) {
-      philoxNormal32(this.k0, this.k1, out, this.claim(offset, out.length, 4), mean, std);
+      fillKernels().normal32(this.k0, this.k1, out, this.claim(offset, out.length, 4), mean, std);
     } else {
-      philoxNormal64(this.k0, this.k1, out, this.claim(offset, out.length, 2), mean, std);
+      fillKernels().normal64(this.k0, this.k1, out, this.claim(offset, out.length, 2), mean, std);
     }
   }
 
   protected override truncatedInto(out: FloatArray, p: TruncatedParams, offset: number | undefined): void {
-    const start = this.claim(offset, out.length, 1);
+    const start = this.claim(offset, out.length, p.plan ? truncatedPerBlock(p.plan) : 1);
     if (!p.plan) {
       out.fill(p.constant);
       return;
     }
-    philoxTruncated(this.k0, this.k1, out, start, p.plan, p.mean, p.std, p.minV, p.maxV);
+    fillKernels().truncated(this.k0, this.k1, out, start, p.plan, p.mean, p.std, p.minV, p.maxV);
   }
 
   protected override bernoulliInto(
@@ -100,6 +102,6 @@ export class PhiloxRng extends BaseRng {
     prob: number,
     offset: number | undefined,
   ): void {
-    philoxBernoulli(this.k0, this.k1, out, this.claim(offset, out.length, 2), prob);
+    fillKernels().bernoulli(this.k0, this.k1, out, this.claim(offset, out.length, 2), prob);
   }
 }

@@ -273,6 +273,20 @@ describe('gemm blocking', () => {
     }
   });
 
+  it('keeps its wasm workspace once grown (no per-call growth)', () => {
+    const ex = loadLinalgWasm();
+    if (ex === null) return;
+    setGemmBackend('wasm');
+    const a = random(150, 200, 'float64', 71);
+    const b = random(200, 180, 'float64', 72);
+    const c = matrix(150, 180);
+    gemm(1, a, b, 0, c);
+    const grown = ex.memory.buffer;
+    for (let i = 0; i < 3; i++) gemm(1, a, b, 1, c);
+    gemm(1, block(a, 0, 0, 50, 60), block(b, 0, 0, 60, 70), 0, block(c, 0, 0, 50, 70));
+    expect(ex.memory.buffer).toBe(grown);
+  });
+
   it('reuses and regrows its workspace across sizes and dtypes', () => {
     for (const be of backends) {
       setGemmBackend(be);

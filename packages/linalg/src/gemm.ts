@@ -31,6 +31,9 @@ function kernel(): GemmKernel {
  * available everywhere). Both use the same blocking and packing; see {@link gemm} for how their
  * results may differ.
  *
+ * Cost: O(1), except that the first use of `'wasm'` compiles and instantiates the embedded
+ * module (about 6 KB, a few milliseconds).
+ *
  * @param backend - `'wasm'` or `'js'`.
  * @throws {LinalgError} `INVALID_ARGUMENT` for any other value; `UNSUPPORTED` for `'wasm'` when
  * this runtime cannot compile WebAssembly SIMD.
@@ -61,7 +64,7 @@ export function setGemmBackend(backend: GemmBackend): void {
 
 /**
  * The implementation {@link gemm} currently uses: `'wasm'` by default when WebAssembly SIMD
- * is available, else `'js'`.
+ * is available, else `'js'`. Cost: O(1) (the first call may compile the embedded module).
  *
  * @example
  * ```ts

@@ -1,0 +1,31 @@
+/** Stable machine-readable reasons an advisor call is rejected. */
+export type AdvisorErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'SHAPE_MISMATCH'
+  | 'UNSUPPORTED'
+  | 'NOT_FINITE'
+  | 'TOO_LARGE';
+
+/**
+ * The one error class of `@init/advisor`. Every rejected input throws it with a stable
+ * `code`, the name of the offending `argument` (a dotted path for nested JSON, such as
+ * `layers[2].shape`), and a message that states what is allowed.
+ *
+ * @example
+ * ```ts
+ * try { varianceGain('relu7'); } catch (e) { (e as AdvisorError).code; } // => 'UNSUPPORTED'
+ * ```
+ */
+export class AdvisorError extends Error {
+  /** Stable reason, safe to switch on. */
+  readonly code: AdvisorErrorCode;
+  /** Name (or JSON path) of the argument that was rejected. */
+  readonly argument: string;
+
+  constructor(code: AdvisorErrorCode, argument: string, message: string) {
+    super(`${argument}: ${message}`);
+    this.name = 'AdvisorError';
+    this.code = code;
+    this.argument = argument;
+  }
+}

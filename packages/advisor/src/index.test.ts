@@ -1,8 +1,0 @@
-import { describe, expect, it } from 'vitest';
-import * as api from './index';
-
-describe('@init/advisor public surface', () => {
-  it('names itself', () => {
-    expect(api.PACKAGE_NAME).toBe('@init/advisor');
-  });
-});

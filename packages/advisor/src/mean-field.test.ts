@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { AdvisorError } from './errors';
+import { chi1, criticalSigmaW, depthScales, varianceFixedPoint, varianceMap } from './mean-field';
+
+describe('mean-field variance map', () => {
+  it('is exactly linear for ReLU: q -> sigma_w^2 q / 2 + sigma_b^2', () => {
+    expect(varianceMap('relu', 3, { sigmaW2: 2 })).toBeCloseTo(3, 13);
+    expect(varianceMap('relu', 1, { sigmaW2: 1, sigmaB2: 0.5 })).toBeCloseTo(1, 13);
+    expect(varianceMap('linear', 2, { sigmaW2: 0.5, sigmaB2: 0.1 })).toBeCloseTo(1.1, 13);
+  });
+  it('finds q* = sigma_b^2 / (1 - sigma_w^2/2) for ReLU in the ordered phase', () => {
+    const fp = varianceFixedPoint('relu', { sigmaW2: 1, sigmaB2: 0.3 });
+    expect(fp.converged).toBe(true);
+    expect(fp.q).toBeCloseTo(0.6, 10);
+  });
+  it('reports divergence and the zero fixed point', () => {
+    expect(varianceFixedPoint('relu', { sigmaW2: 3 }).diverged).toBe(true);
+    const zero = varianceFixedPoint('tanh', { sigmaW2: 0.5 });
+    expect(zero.converged).toBe(true);
+    expect(zero.q).toBe(0);
+  });
+});
+
+describe('chi_1 and the edge of chaos', () => {
+  it('ReLU: chi_1 = sigma_w^2 / 2, so the critical point is sigma_w^2 = 2 at sigma_b = 0', () => {
+    expect(chi1('relu', { sigmaW2: 2 })).toBeCloseTo(1, 12);
+    expect(chi1('relu', { sigmaW2: 1.5 })).toBeCloseTo(0.75, 12);
+    const c = criticalSigmaW('relu', 0);
+    expect(Math.abs(c.sigmaW2 - 2)).toBeLessThan(1e-9);
+    expect(Math.abs(c.sigmaW - Math.SQRT2)).toBeLessThan(1e-9);
+  });
+  it('tanh, sigma_b^2 = 0.05: critical near sigma_w^2 = 1.76 with q* about 0.57', () => {
+    const c = criticalSigmaW('tanh', Math.sqrt(0.05));
+    expect(Math.abs(c.sigmaW2 - 1.76)).toBeLessThan(0.005);
+    expect(Math.abs(c.qStar - 0.569)).toBeLessThan(0.002);
+    // mpmath (findroot on chi_1 - 1 with tanh-sinh integrals): 1.7609546396067391, q* = 0.57004788164076415.
+    expect(Math.abs(c.sigmaW2 - 1.760954639606739)).toBeLessThan(1e-9);
+    expect(Math.abs(c.qStar - 0.5700478816407641)).toBeLessThan(1e-9);
+    expect(Math.abs(c.chi1 - 1)).toBeLessThan(1e-9);
+  });
+  it('tanh at sigma_b = 0 is critical at sigma_w^2 = 1 (q* -> 0)', () => {
+    expect(Math.abs(criticalSigmaW('tanh').sigmaW2 - 1)).toBeLessThan(1e-5);
+  });
+  it('refuses activations without a smooth crossing', () => {
+    expect(() => criticalSigmaW({ fn: (x) => 1e-3 * Math.tanh(x) })).toThrow(/does not cross/);
+    expect(() => criticalSigmaW('relu', -1)).toThrow(AdvisorError);
+  });
+});
+
+describe('depthScales', () => {
+  it('classifies phases and gives xi_grad = 1 / |ln chi_1|', () => {
+    const ordered = depthScales('tanh', { sigmaW2: 1.5, sigmaB2: 0.05 });
+    expect(ordered.phase).toBe('ordered');
+    expect(ordered.cStar).toBe(1);
+    expect(ordered.xiGrad).toBeCloseTo(1 / Math.abs(Math.log(ordered.chi1)), 12);
+    expect(ordered.xiC).toBeCloseTo(ordered.xiGrad, 12);
+    expect(ordered.xiQ).toBeGreaterThan(0);
+    const chaotic = depthScales('tanh', { sigmaW2: 3, sigmaB2: 0.05 });
+    expect(chaotic.phase).toBe('chaotic');
+    expect(chaotic.cStar).toBeGreaterThan(0);
+    expect(chaotic.cStar).toBeLessThan(1);
+    expect(chaotic.xiC).toBeGreaterThan(0);
+    expect(depthScales('relu', { sigmaW2: 2 }).phase).toBe('critical');
+    expect(depthScales('relu', { sigmaW2: 2 }).xiGrad).toBe(Number.POSITIVE_INFINITY);
+  });
+  it('rejects a diverging configuration', () => {
+    expect(() => depthScales('relu', { sigmaW2: 4 })).toThrow(/no fixed point/);
+  });
+});

@@ -1,0 +1,281 @@
+import { type Activation, type ActivationInput, resolveActivation } from './activations';
+import { AdvisorError } from './errors';
+import { secondMomentAt, slopeMomentAt } from './mean-field';
+
+/** Largest depth the analysis accepts (it costs two small integrals per layer). */
+export const MAX_DEPTH = 10_000;
+
+/** One weight layer as mean-field theory sees it: h = W x + b, x_next = phi(h). */
+export interface SignalLayer {
+  /** Label carried into the report. */
+  readonly name?: string;
+  /** Activation applied to this layer's pre-activation. */
+  readonly activation: ActivationInput;
+  /** Forward factor fan_in * Var(W), finite and >= 0. */
+  readonly sigmaW2: number;
+  /** Var(b), finite and >= 0. Default 0. */
+  readonly sigmaB2?: number;
+  /** Backward factor fan_out * Var(W), finite and >= 0. Default sigmaW2 (square layers). */
+  readonly backwardSigmaW2?: number;
+  /**
+   * Residual branch id: consecutive layers with the same id form a branch y = x + f(x); the branch's
+   * output (after its last activation) is added to the branch input. Default none (plain chain).
+   */
+  readonly branch?: string;
+}
+
+/** Overall judgement of a network's signal propagation at initialization. */
+export type Verdict = 'healthy' | 'vanishing' | 'exploding' | 'saturating';
+
+/** Per-layer prediction. */
+export interface LayerSignal {
+  /** 1-based layer index. */
+  readonly index: number;
+  readonly name?: string;
+  /** Predicted pre-activation variance q_l. */
+  readonly q: number;
+  /** q_l / q_1. */
+  readonly forwardRatio: number;
+  /** sqrt(E[delta_l^2] / E[delta_L^2]): gradient norm at this layer's pre-activation relative to the output layer's. */
+  readonly gradNormRatio: number;
+  /** E[phi'(h_l)^2] / phi'(0)^2: below 0.25 the units are saturated. */
+  readonly slopeRetention: number;
+}
+
+/** Result of {@link propagate} and {@link propagateLayers}. */
+export interface PropagationReport {
+  readonly layers: readonly LayerSignal[];
+  readonly verdict: Verdict;
+  /** Depth (number of layers traversed) at which the signal leaves the healthy band; null if it never does. */
+  readonly signalLostAt: number | null;
+  /** Which pass lost it: the forward variance, the backward gradient, or unit saturation. */
+  readonly lostIn: 'forward' | 'backward' | 'saturation' | null;
+  /** One-sentence summary. */
+  readonly summary: string;
+}
+
+/** Healthy band for variance ratios: within a factor of 100 (norms within a factor of 10). */
+const BAND = 100;
+const SATURATION = 0.25;
+
+function number(value: unknown, argument: string, allowZero: boolean): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      argument,
+      `expected a finite number ${allowZero ? '>= 0' : '> 0'}, got ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+interface Resolved {
+  readonly name: string | undefined;
+  readonly act: Activation;
+  readonly sw2: number;
+  readonly sb2: number;
+  readonly bsw2: number;
+  readonly branch: string | undefined;
+}
+
+/**
+ * Predicts, layer by layer, the pre-activation variance and the gradient norm of a network at
+ * initialization, and judges whether the signal survives (mean-field theory, infinite width).
+ *
+ * ```math
+ * q_l = \sigma_{w,l}^2\, s_{l-1} + \sigma_{b,l}^2,\quad s_l = E[\phi_l(\sqrt{q_l} z)^2],\quad
+ * E[\delta_{l-1}^2] = \bar\sigma_{w,l}^2\, E[\delta_l^2]\, E[\phi_{l-1}'(\sqrt{q_{l-1}} z)^2]
+ * ```
+ * A residual branch adds its output second moment to its input's (s <- s_in + s_branch) and its
+ * input gradient gets the identity path added. Verdict: the first depth at which q_l/q_1 or the
+ * squared gradient ratio leaves [1/100, 100] ('vanishing' / 'exploding'), or a bounded activation
+ * keeps less than 25% of its slope ('saturating'); otherwise 'healthy'. Layers inside a branch whose
+ * variance or gradient is exactly 0 (a zero-initialized branch end) are silent by design and not judged.
+ *
+ * @param layers - 1 to 10000 layers, input to output.
+ * @param inputVariance - Second moment of the network input per coordinate, > 0. Default 1.
+ * @returns Per-layer predictions and the verdict.
+ * @throws {AdvisorError} `INVALID_ARGUMENT` for an empty list or bad numbers; `TOO_LARGE` above 10000 layers.
+ * @example
+ * ```ts
+ * propagateLayers([{ activation: 'relu', sigmaW2: 2 }, { activation: 'linear', sigmaW2: 1 }]).verdict; // => 'healthy'
+ * ```
+ */
+export function propagateLayers(layers: readonly SignalLayer[], inputVariance = 1): PropagationReport {
+  if (!Array.isArray(layers) || layers.length === 0) {
+    throw new AdvisorError('INVALID_ARGUMENT', 'layers', 'expected a non-empty array of layers');
+  }
+  if (layers.length > MAX_DEPTH) {
+    throw new AdvisorError('TOO_LARGE', 'layers', `at most ${MAX_DEPTH} layers, got ${layers.length}`);
+  }
+  number(inputVariance, 'inputVariance', false);
+  const resolved: Resolved[] = layers.map((layer, i) => {
+    const sw2 = number(layer.sigmaW2, `layers[${i}].sigmaW2`, true);
+    return {
+      name: layer.name,
+      act: resolveActivation(layer.activation, `layers[${i}].activation`),
+      sw2,
+      sb2: number(layer.sigmaB2 ?? 0, `layers[${i}].sigmaB2`, true),
+      bsw2: number(layer.backwardSigmaW2 ?? sw2, `layers[${i}].backwardSigmaW2`, true),
+      branch: layer.branch,
+    };
+  });
+  return run(resolved, inputVariance);
+}
+
+function startsBranch(layers: readonly Resolved[], i: number): boolean {
+  const b = layers[i]!.branch;
+  return b !== undefined && (i === 0 || layers[i - 1]!.branch !== b);
+}
+
+function endsBranch(layers: readonly Resolved[], i: number): boolean {
+  const b = layers[i]!.branch;
+  return b !== undefined && (i === layers.length - 1 || layers[i + 1]!.branch !== b);
+}
+
+function run(layers: readonly Resolved[], inputVariance: number): PropagationReport {
+  const n = layers.length;
+  const q = new Float64Array(n);
+  const slope = new Float64Array(n);
+  let s = inputVariance;
+  let trunkIn = s;
+  for (let i = 0; i < n; i++) {
+    const layer = layers[i]!;
+    if (startsBranch(layers, i)) trunkIn = s;
+    const qi = layer.sw2 * s + layer.sb2;
+    if (!Number.isFinite(qi)) {
+      throw new AdvisorError('NOT_FINITE', `layers[${i}]`, 'the predicted variance overflowed');
+    }
+    q[i] = qi;
+    slope[i] = slopeMomentAt(layer.act, qi);
+    s = secondMomentAt(layer.act, qi);
+    if (endsBranch(layers, i)) s += trunkIn;
+  }
+  // Backward: d[i] = E[(dL/dh_i)^2] relative to the output layer's.
+  const d = new Float64Array(n);
+  const pending = new Map<string, number>();
+  let a = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const layer = layers[i]!;
+    if (endsBranch(layers, i) && i !== n - 1) pending.set(layer.branch!, a);
+    d[i] = i === n - 1 ? 1 : a * slope[i]!;
+    let prev = layer.bsw2 * d[i]!;
+    if (startsBranch(layers, i)) prev += pending.get(layer.branch!) ?? 0;
+    a = prev;
+  }
+  const q1 = q[0]! > 0 ? q[0]! : Number.MIN_VALUE;
+  const out: LayerSignal[] = [];
+  let forwardAt: number | null = null;
+  let forwardKind: Verdict = 'healthy';
+  let saturationAt: number | null = null;
+  for (let i = 0; i < n; i++) {
+    const layer = layers[i]!;
+    const ratio = q[i]! / q1;
+    const retention = layer.act.slopeAtZeroSq > 0 ? slope[i]! / layer.act.slopeAtZeroSq : 1;
+    // Inside a residual branch a zero-initialized layer is silent by design (Fixup, SkipInit).
+    const silentByDesign = layer.branch !== undefined && q[i] === 0;
+    if (forwardAt === null && !silentByDesign && (ratio < 1 / BAND || ratio > BAND)) {
+      forwardAt = i + 1;
+      forwardKind = ratio < 1 ? 'vanishing' : 'exploding';
+    }
+    if (saturationAt === null && layer.act.bounded && retention < SATURATION) saturationAt = i + 1;
+    const entry: LayerSignal = {
+      index: i + 1,
+      q: q[i]!,
+      forwardRatio: ratio,
+      gradNormRatio: Math.sqrt(d[i]!),
+      slopeRetention: retention,
+    };
+    out.push(layer.name === undefined ? entry : { ...entry, name: layer.name });
+  }
+  let backwardAt: number | null = null;
+  let backwardKind: Verdict = 'healthy';
+  for (let i = n - 1; i >= 0; i--) {
+    const r = d[i]!;
+    if (layers[i]!.branch !== undefined && r === 0) continue;
+    if (r < 1 / BAND || r > BAND) {
+      backwardAt = n - i;
+      backwardKind = r < 1 ? 'vanishing' : 'exploding';
+      break;
+    }
+  }
+  const candidates: { at: number; kind: Verdict; pass: 'forward' | 'backward' | 'saturation' }[] = [];
+  if (saturationAt !== null) candidates.push({ at: saturationAt, kind: 'saturating', pass: 'saturation' });
+  if (forwardAt !== null) candidates.push({ at: forwardAt, kind: forwardKind, pass: 'forward' });
+  if (backwardAt !== null) candidates.push({ at: backwardAt, kind: backwardKind, pass: 'backward' });
+  candidates.sort((x, y) => x.at - y.at);
+  const first = candidates[0];
+  const last = out[n - 1]!;
+  const firstLayer = out[0]!;
+  if (first === undefined) {
+    return {
+      layers: out,
+      verdict: 'healthy',
+      signalLostAt: null,
+      lostIn: null,
+      summary: `healthy over ${n} layers: variance ratio ${fmt(last.forwardRatio)}, first-layer gradient ratio ${fmt(firstLayer.gradNormRatio)}`,
+    };
+  }
+  const what =
+    first.pass === 'saturation'
+      ? 'units saturate (less than 25% of their slope is left)'
+      : first.pass === 'forward'
+        ? `the pre-activation variance leaves [1/100, 100] of layer 1's`
+        : `the gradient norm ratio leaves [1/10, 10] counted from the output`;
+  return {
+    layers: out,
+    verdict: first.kind,
+    signalLostAt: first.at,
+    lostIn: first.pass,
+    summary: `${first.kind}: ${what} after ${first.at} layer${first.at === 1 ? '' : 's'}`,
+  };
+}
+
+function fmt(x: number): string {
+  return Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(4) : x.toExponential(2);
+}
+
+/** Options of {@link propagate}: a plain stack of identical square layers. */
+export interface PropagateOptions {
+  /** Hidden activation. */
+  readonly activation: ActivationInput;
+  /** Number of weight layers, integer in [1, 10000]. */
+  readonly depth: number;
+  /** fan_in * Var(W), > 0 (2 for He with ReLU, 1 for LeCun, gain^2 for orthogonal). */
+  readonly sigmaW2: number;
+  /** Var(b), >= 0. Default 0. */
+  readonly sigmaB2?: number;
+  /** Second moment of the input per coordinate, > 0. Default 1. */
+  readonly inputVariance?: number;
+}
+
+/**
+ * Mean-field prediction for `depth` identical square layers with the same activation
+ * (the last layer included, so the gradient ratio is measured at the last hidden pre-activation).
+ *
+ * Same model and verdict as {@link propagateLayers}.
+ *
+ * @param options - activation, depth (1..10000), sigmaW2 (> 0), sigmaB2 (default 0), inputVariance (default 1).
+ * @returns Per-layer predictions and the verdict.
+ * @throws {AdvisorError} `INVALID_ARGUMENT` for bad numbers; `TOO_LARGE` for depth > 10000.
+ * @example
+ * ```ts
+ * propagate({ activation: 'relu', depth: 50, sigmaW2: 2 }).verdict; // => 'healthy'
+ * propagate({ activation: 'relu', depth: 50, sigmaW2: 1 }).verdict; // => 'vanishing'
+ * ```
+ */
+export function propagate(options: PropagateOptions): PropagationReport {
+  const depth = options.depth;
+  if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 1) {
+    throw new AdvisorError('INVALID_ARGUMENT', 'depth', `expected an integer >= 1, got ${String(depth)}`);
+  }
+  if (depth > MAX_DEPTH) {
+    throw new AdvisorError('TOO_LARGE', 'depth', `at most ${MAX_DEPTH}, got ${depth}`);
+  }
+  const act = resolveActivation(options.activation);
+  const sw2 = number(options.sigmaW2, 'sigmaW2', false);
+  const sb2 = number(options.sigmaB2 ?? 0, 'sigmaB2', true);
+  const inputVariance = number(options.inputVariance ?? 1, 'inputVariance', false);
+  const layer: Resolved = { name: undefined, act, sw2, sb2, bsw2: sw2, branch: undefined };
+  return run(new Array<Resolved>(depth).fill(layer), inputVariance);
+}

@@ -12,7 +12,8 @@ export type InitErrorCode = 'INVALID_ARGUMENT' | 'SHAPE_MISMATCH' | 'UNSUPPORTED
  *
  * @example
  * ```ts
- * try { calculateGain('swish'); } catch (e) { (e as InitError).code; } // => 'INVALID_ARGUMENT'
+ * const error = (() => { try { calculateGain('swish'); } catch (e) { return e; } })();
+ * [error instanceof InitError, error.code, error.argument]; // => [true, 'INVALID_ARGUMENT', 'nonlinearity']
  * ```
  */
 export class InitError extends Error {

@@ -141,7 +141,7 @@ export function heUniform(options: HeOptions = {}): Initializer {
  * @throws {InitError} `INVALID_ARGUMENT` for an unknown mode or nonlinearity.
  * @example
  * ```ts
- * heNormal({ mode: 'fan_out' }).describe([64, 3, 3, 3]).std; // => 0.05892556509887896
+ * heNormal({ mode: 'fan_out' }).describe([64, 3, 3, 3]).std; // => 0.05892556509887897
  * ```
  */
 export function heNormal(options: HeOptions = {}): Initializer {
@@ -156,7 +156,7 @@ export function heNormal(options: HeOptions = {}): Initializer {
  * @throws {InitError} `INVALID_ARGUMENT` for an unknown mode or nonlinearity.
  * @example
  * ```ts
- * heTruncatedNormal().describe([10, 200]).std; // => 0.11368515423515596
+ * heTruncatedNormal().describe([10, 200]).std; // => 0.11368472343385565
  * ```
  */
 export function heTruncatedNormal(options: HeOptions = {}): Initializer {

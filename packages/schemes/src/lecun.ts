@@ -92,7 +92,7 @@ export function lecunNormal(options: { multiplier?: number } = {}): Initializer 
  * @throws {InitError} `SHAPE_MISMATCH` for rank < 2 in the torch layout.
  * @example
  * ```ts
- * lecunTruncatedNormal().describe([10, 400]).std; // => 0.05684257711757798
+ * lecunTruncatedNormal().describe([10, 400]).std; // => 0.056842361716927824
  * ```
  */
 export function lecunTruncatedNormal(options: { multiplier?: number } = {}): Initializer {

@@ -164,7 +164,7 @@ export function tFixup(options: {
  * @throws {InitError} `INVALID_ARGUMENT` naming the bad value.
  * @example
  * ```ts
- * gpt2Residual({ numLayers: 12 }).config; // => { name: 'normal', mean: 0, std: 0.02, multiplier: 0.2041241452319315 }
+ * gpt2Residual({ numLayers: 12 }).config; // => { name: 'normal', mean: 0, std: 0.02, multiplier: 0.20412414523193154 }
  * ```
  */
 export function gpt2Residual(options: { numLayers: number; std?: number }): {

@@ -7,6 +7,11 @@ import { sampleNormal, sampleTruncatedNormal, sampleUniform } from './sampling';
 /**
  * Standard deviation of N(0, 1) truncated to (-2, 2): `scipy.stats.truncnorm.std(-2, 2)`.
  * Keras and JAX divide the target std by it so the truncated draw keeps the intended variance.
+ *
+ * @example
+ * ```ts
+ * TRUNCATION_CORRECTION; // => 0.8796256610342398
+ * ```
  */
 export const TRUNCATION_CORRECTION = 0.87962566103423978;
 

@@ -19,7 +19,10 @@ function xavierDef(name: string, aliases: string[], distribution: 'uniform' | 'n
       distribution === 'uniform'
         ? 'W ~ U(-a, a), a = gain·sqrt(3)·sqrt(2 / (fan_in + fan_out))'
         : 'W ~ N(0, std^2), std = gain·sqrt(2 / (fan_in + fan_out)) (untruncated, PyTorch)',
-    whenToUse: 'tanh/sigmoid/linear layers; Keras/TF.js default for Dense and Conv kernels.',
+    whenToUse:
+      distribution === 'uniform'
+        ? 'tanh/sigmoid/linear layers; the Keras default for Dense and Conv kernels.'
+        : 'tanh/sigmoid/linear layers with a normal draw (TF.js Dense/Conv default glorotNormal, without its variance loss).',
     stochastic: true,
     prepare(p, shape, layout, m) {
       const fans = fansOf(shape, layout);
@@ -86,7 +89,7 @@ export interface XavierOptions {
  * @throws {InitError} `NOT_FINITE` (argument `'gain'`) for a non-finite gain; `SHAPE_MISMATCH` for rank < 2 in the torch layout.
  * @example
  * ```ts
- * xavierUniform().describe([256, 512]).bound; // => 0.0625
+ * xavierUniform().describe([256, 512]).bound; // => 0.08838834764831843
  * ```
  */
 export function xavierUniform(options: XavierOptions = {}): Initializer {
@@ -123,7 +126,7 @@ export function xavierNormal(options: XavierOptions = {}): Initializer {
  * @throws {InitError} `NOT_FINITE` for a non-finite gain.
  * @example
  * ```ts
- * xavierTruncatedNormal().describe([300, 500]).std; // => 0.05684257711757798
+ * xavierTruncatedNormal().describe([300, 500]).std; // => 0.056842361716927824
  * ```
  */
 export function xavierTruncatedNormal(options: XavierOptions = {}): Initializer {

@@ -5,6 +5,7 @@ import { EPSILON_F32, EPSILON_F64 } from './float-input';
 import { gemm } from './gemm';
 import { fromArray, type Matrix, matrix } from './matrix';
 import { orthogonalityError } from './orthogonality';
+import { qr } from './qr';
 import { svd } from './svd';
 
 const fixtures = loadFixture<{ cases: DecompositionCase[] }>('decompositions.json').cases;
@@ -80,6 +81,60 @@ describe('svd', () => {
       });
     }
   }
+
+  describe('values only above 160 columns (two-stage: band reduction, then Givens chase)', () => {
+    it('recovers a prescribed spectrum (cond 1e12) to the fixture tolerance', () => {
+      const n = 200;
+      const q1 = qr(randomMatrix(n, n, 1)).q as Matrix;
+      const q2 = qr(randomMatrix(n, n, 2)).q as Matrix;
+      const sigma = Array.from({ length: n }, (_, i) => 10 ** ((-12 * i) / (n - 1)));
+      const qs = matrix(n, n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++)
+          qs.data[i * n + j] = (q1.data[i * n + j] as number) * (sigma[j] as number);
+      }
+      const a = matrix(n, n);
+      gemm(1, qs, q2, 0, a, { transB: true });
+      const { s } = svd(a, { computeUV: false });
+      for (let i = 0; i < n; i++) {
+        const y = sigma[i] as number;
+        const tol = y >= 1e-4 ? 1e-10 * y : 1e-10;
+        expect(Math.abs((s[i] as number) - y)).toBeLessThanOrEqual(tol);
+      }
+    });
+
+    it('matches the one-stage values on tall, wide and odd sizes', () => {
+      for (const [m, n] of [
+        [400, 170],
+        [170, 400],
+        [193, 193],
+      ] as const) {
+        const a = randomMatrix(m, n, m + 2 * n);
+        const two = svd(a, { computeUV: false }).s;
+        const one = svd(a).s;
+        for (let i = 0; i < Math.min(m, n); i++) {
+          expect(Math.abs((two[i] as number) - (one[i] as number))).toBeLessThanOrEqual(
+            1e-13 * (one[0] as number),
+          );
+        }
+      }
+    });
+
+    it('zero, diagonal and rank-deficient matrices stay finite', () => {
+      expect(Array.from(svd(matrix(180, 170), { computeUV: false }).s).every((v) => v === 0)).toBe(true);
+      const d = matrix(170, 170);
+      for (let i = 0; i < 170; i++) d.data[i * 170 + i] = i % 3 === 0 ? 0 : i;
+      const sd = svd(d, { computeUV: false }).s;
+      expect(sd[0]).toBe(169);
+      expect(sd[169]).toBe(0);
+      const a = randomMatrix(180, 180, 6);
+      for (let i = 0; i < 180; i++)
+        for (let j = 60; j < 180; j++) a.data[i * 180 + j] = a.data[i * 180 + (j % 60)] as number;
+      const s = svd(a, { computeUV: false }).s;
+      expect(Array.from(s).every(Number.isFinite)).toBe(true);
+      for (let i = 60; i < 180; i++) expect(s[i] as number).toBeLessThan(1e-12 * (s[0] as number));
+    });
+  });
 
   it('zero-size input gives empty results', () => {
     for (const [m, n] of [

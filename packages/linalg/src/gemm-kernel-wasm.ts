@@ -143,11 +143,15 @@ export function wasmTarget(ex: LinalgWasm, dtype: 'float32' | 'float64'): Blocke
   };
 }
 
+/** True when `x` is 0 or within the normal float32 range, so the float32 kernel may round it. */
+const float32Normal = (x: number): boolean => x === 0 || (Math.abs(x) >= 2 ** -126 && Math.abs(x) <= 3.4e38);
+
 let targets: { f32: BlockedTarget; f64: BlockedTarget } | undefined;
 
 /**
  * WebAssembly SIMD blocked GEMM. float32 operands (A, B and C all float32) run the f32x4 kernel
- * with float32 products and sums; any float64 operand selects the f64x2 kernel (float64 throughout).
+ * with float32 products and sums; any float64 operand, or an `alpha` or `beta` outside the normal
+ * float32 range, selects the f64x2 kernel (float64 throughout).
  * Returns null when the module cannot be instantiated.
  */
 export function wasmKernel(): GemmKernel | null {
@@ -159,7 +163,11 @@ export function wasmKernel(): GemmKernel | null {
     name: 'wasm',
     gemm(alpha: number, a: Matrix, b: Matrix, beta: number, c: Matrix): void {
       const f32 =
-        a.data instanceof Float32Array && b.data instanceof Float32Array && c.data instanceof Float32Array;
+        a.data instanceof Float32Array &&
+        b.data instanceof Float32Array &&
+        c.data instanceof Float32Array &&
+        float32Normal(alpha) &&
+        float32Normal(beta);
       gemmBlocked(f32 ? t.f32 : t.f64, alpha, a, b, beta, c);
     },
   };

@@ -191,6 +191,18 @@ describe.each(backends)('gemm (%s backend)', (backend) => {
     }
   });
 
+  it('keeps float32 results finite for an alpha beyond the float32 range', () => {
+    setGemmBackend(backend);
+    const a = random(20, 30, 'float32', 81);
+    const b = random(30, 25, 'float32', 82);
+    for (const x of [a, b]) for (let i = 0; i < x.data.length; i++) x.data[i] = (x.data[i] as number) * 1e-20;
+    const c = matrix(20, 25, { dtype: 'float32' });
+    const ref = reference(1e39, a, b, 0, c);
+    gemm(1e39, a, b, 0, c);
+    expect(c.data.every((v) => Number.isFinite(v))).toBe(true);
+    expectClose(c, ref);
+  });
+
   it('propagates NaN and Infinity from A and B as IEEE arithmetic does', () => {
     setGemmBackend(backend);
     for (const dtype of ['float32', 'float64'] as const) {

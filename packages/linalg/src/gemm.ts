@@ -133,7 +133,8 @@ function checkFlag(value: unknown, argument: string): boolean {
  * their elements do not overlap (when their spans in the buffer intersect, the operand is copied
  * first). Precision: when `A`, `B` and `C` are all float32, the backend is `'wasm'` and `alpha`
  * and `beta` are 0 or normal float32 numbers, every operation is float32 (`alpha` and `beta`
- * rounded to float32, `alpha` applied to `A` before the products), so the error is within about `(k + 2) * 2^-24 * (|alpha| sum_p |a_ip| |b_pj| +
+ * rounded to float32, `alpha` applied to `A` before the products; intermediate values can overflow
+ * where float64 ones would not), so the error is within about `(k + 2) * 2^-24 * (|alpha| sum_p |a_ip| |b_pj| +
  * |beta c_ij|)`. In every other case (float64 or mixed operands, the `'js'` backend, small
  * products) the arithmetic is float64 and the result is rounded once into `C`'s dtype. NaN and
  * Infinity in `A` or `B` propagate by IEEE 754 arithmetic (`0 * Inf = NaN`, the summation order

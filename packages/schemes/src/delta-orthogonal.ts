@@ -1,5 +1,5 @@
 import { InitError } from './errors';
-import { haarColumns } from './haar';
+import { haarReflectorColumns } from './haar-reflectors';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
 import { num, str } from './params';
 import { type CenterRule, matrixPlacement } from './placement';
@@ -49,11 +49,11 @@ export const DELTA_ORTHOGONAL: SchemeDefinition = {
       },
       run(out, rng) {
         out.fill(0);
-        const h = haarColumns(pl.outSize, pl.inSize, rng);
+        const h = haarReflectorColumns(pl.outSize, pl.inSize, rng, 'float64', g).data;
         const n = pl.inSize;
         for (let o = 0; o < pl.outSize; o++) {
           for (let i = 0; i < n; i++)
-            out[pl.centerOffset + o * pl.outStride + i * pl.inStride] = (h[o * n + i] as number) * g;
+            out[pl.centerOffset + o * pl.outStride + i * pl.inStride] = h[o * n + i] as number;
         }
       },
     };

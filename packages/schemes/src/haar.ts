@@ -28,15 +28,3 @@ export function haarFactor(m: number, n: number, rng: Rng, dtype: Dtype): HaarFa
   }
   return { q, sign };
 }
-
-/** Row-major float64 copy of a {@link haarFactor} with the signs applied (for small matrices). */
-export function haarColumns(m: number, n: number, rng: Rng, dtype: Dtype = 'float64'): Float64Array {
-  const { q, sign } = haarFactor(m, n, rng, dtype);
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      out[i * n + j] = (q.data[q.offset + i * q.rowStride + j * q.colStride] as number) * (sign[j] as number);
-    }
-  }
-  return out;
-}

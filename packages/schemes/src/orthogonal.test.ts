@@ -69,24 +69,48 @@ describe('orthogonal', () => {
     expect(orthError(ax, 8, 40)).toBeLessThanOrEqual(1e-5);
   });
 
-  it('is Haar: Q11 of 3x3 draws is U(-1, 1) and the trace has mean 0 (fails without the sign(diag R) fix)', () => {
-    const rng = createRng(2024);
+  for (const method of ['reflectors', 'qr'] as const) {
+    it(`is Haar (${method}): Q11 of 3x3 draws is U(-1, 1) and the trace has mean 0 (fails without the sign(diag R) fix)`, () => {
+      const rng = createRng(2024);
+      const draws = 4000;
+      const q11 = new Float64Array(draws);
+      const diagMeans = [0, 0, 0];
+      let traceSum = 0;
+      const init = orthogonal({ method });
+      for (let t = 0; t < draws; t++) {
+        const w = init([3, 3], rng, { dtype: 'float64' }).data;
+        q11[t] = w[0] as number;
+        for (let i = 0; i < 3; i++) diagMeans[i] = (diagMeans[i] as number) + (w[i * 4] as number) / draws;
+        traceSum += (w[0] as number) + (w[4] as number) + (w[8] as number);
+      }
+      // First coordinate of a uniform point on S^2 is uniform on [-1, 1] (Archimedes).
+      expect(ksStatistic(q11, uniformCdf(-1, 1))).toBeLessThan(ksCritical(draws));
+      // Each entry has mean 0 and variance 1/3; the trace has mean 0 and variance 1.
+      for (const m of diagMeans) expect(Math.abs(m)).toBeLessThan(Z * Math.sqrt(1 / 3 / draws));
+      expect(Math.abs(traceSum / draws)).toBeLessThan(Z * Math.sqrt(1 / draws));
+    });
+  }
+
+  it('the explicit QR method is orthogonal too, in float32 and float64', () => {
+    const w = orthogonal({ method: 'qr' })([500, 200], 3).data;
+    expect(orthError(w, 500, 200)).toBeLessThanOrEqual(1e-5);
+    const w64 = orthogonal({ method: 'qr', gain: 2 })([30, 70], 3, { dtype: 'float64' }).data;
+    expect(orthError(w64, 30, 70, 2)).toBeLessThanOrEqual(1e-12);
+  });
+
+  it('Haar on rectangular shapes: the first row of a 3 x 10 draw is uniform on the sphere (entry 0 ~ Beta-shaped, mean 0, variance 1/10)', () => {
+    const rng = createRng(99);
     const draws = 4000;
-    const q11 = new Float64Array(draws);
-    const diagMeans = [0, 0, 0];
-    let traceSum = 0;
-    const init = orthogonal();
+    let s1 = 0;
+    let s2 = 0;
     for (let t = 0; t < draws; t++) {
-      const w = init([3, 3], rng, { dtype: 'float64' }).data;
-      q11[t] = w[0] as number;
-      for (let i = 0; i < 3; i++) diagMeans[i] = (diagMeans[i] as number) + (w[i * 4] as number) / draws;
-      traceSum += (w[0] as number) + (w[4] as number) + (w[8] as number);
+      const v = orthogonal()([3, 10], rng, { dtype: 'float64' }).data[0] as number;
+      s1 += v;
+      s2 += v * v;
     }
-    // First coordinate of a uniform point on S^2 is uniform on [-1, 1] (Archimedes).
-    expect(ksStatistic(q11, uniformCdf(-1, 1))).toBeLessThan(ksCritical(draws));
-    // Each entry has mean 0 and variance 1/3; the trace has mean 0 and variance 1.
-    for (const m of diagMeans) expect(Math.abs(m)).toBeLessThan(Z * Math.sqrt(1 / 3 / draws));
-    expect(Math.abs(traceSum / draws)).toBeLessThan(Z * Math.sqrt(1 / draws));
+    expect(Math.abs(s1 / draws)).toBeLessThan(Z * Math.sqrt(0.1 / draws));
+    // Var(x^2) for a coordinate of a uniform point on S^9: E x^4 - (E x^2)^2 = 3/120 - 1/100
+    expect(Math.abs(s2 / draws - 0.1)).toBeLessThan(Z * Math.sqrt((3 / 120 - 0.01) / draws));
   });
 
   it('rejects rank < 2 and returns empty output for zero-size shapes', () => {

@@ -1,11 +1,24 @@
+import type { Matrix } from '@init/linalg';
 import { InitError } from './errors';
 import { haarFactor } from './haar';
+import { haarReflectorColumns } from './haar-reflectors';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
 import { type LayoutSpec, resolveAxes } from './layout';
-import { num } from './params';
+import { num, str } from './params';
 import type { Rng } from './random-source';
 import { prod, requireRank } from './shape';
 import type { FloatArray } from './tensor';
+
+/**
+ * How the Haar matrix is computed. Both are the Q factor of the QR of a standard Gaussian matrix
+ * with column j multiplied by sign(R_jj), so both are exactly Haar:
+ * - `'reflectors'` (default): each Householder reflector is drawn directly from a fresh Gaussian
+ *   vector (the trailing block of a Gaussian QR is again Gaussian; Stewart 1980) and only Q is
+ *   accumulated, blockwise with GEMM: half the work of an explicit factorization.
+ * - `'qr'`: draws the Gaussian matrix and factorizes it with `@init/linalg`'s `qr`, as PyTorch,
+ *   Keras and JAX do.
+ */
+export type OrthogonalMethod = 'reflectors' | 'qr';
 
 /**
  * How a tensor is read as a matrix for orthogonality: the "column" axis `k` against every other
@@ -32,6 +45,7 @@ export function writeOrthogonal(
   k: number,
   scale: number,
   rng: Rng,
+  method: OrthogonalMethod = 'reflectors',
 ): void {
   const K = shape[k] as number;
   const inner = prod(shape, k + 1);
@@ -40,20 +54,29 @@ export function writeOrthogonal(
   const tall = rest >= K;
   const m = tall ? rest : K;
   const n = tall ? K : rest;
-  const { q, sign } = haarFactor(m, n, rng, out instanceof Float32Array ? 'float32' : 'float64');
+  const dtype = out instanceof Float32Array ? 'float32' : 'float64';
+  let q: Matrix;
+  let colScale: Float64Array;
+  if (method === 'qr') {
+    const f = haarFactor(m, n, rng, dtype);
+    q = f.q;
+    colScale = f.sign.map((s) => s * scale);
+  } else {
+    q = haarReflectorColumns(m, n, rng, dtype, scale);
+    colScale = new Float64Array(n).fill(1);
+  }
   const { data, offset, rowStride, colStride } = q;
   const block = K * inner;
-  const scaled = sign.map((s) => s * scale);
   for (let a = 0; a < rest; a++) {
     const outer = Math.floor(a / inner);
     const base = outer * block + (a - outer * inner);
     if (tall) {
       const row = offset + a * rowStride;
       for (let o = 0; o < K; o++)
-        out[base + o * inner] = (data[row + o * colStride] as number) * (scaled[o] as number);
+        out[base + o * inner] = (data[row + o * colStride] as number) * (colScale[o] as number);
     } else {
       const col = offset + a * colStride;
-      const s = scaled[a] as number;
+      const s = colScale[a] as number;
       for (let o = 0; o < K; o++) out[base + o * inner] = (data[col + o * rowStride] as number) * s;
     }
   }
@@ -63,7 +86,16 @@ export function writeOrthogonal(
 export const ORTHOGONAL: SchemeDefinition = {
   name: 'orthogonal',
   aliases: ['orthogonal_initializer', 'orthogonal_init'],
-  params: [{ name: 'gain', type: 'number', default: 1, doc: 'Multiplies the orthogonal matrix. Default 1.' }],
+  params: [
+    { name: 'gain', type: 'number', default: 1, doc: 'Multiplies the orthogonal matrix. Default 1.' },
+    {
+      name: 'method',
+      type: 'enum',
+      values: ['reflectors', 'qr'],
+      default: 'reflectors',
+      doc: "'reflectors' (default): Householder reflectors drawn directly, Q accumulated with GEMM; 'qr': explicit QR of a Gaussian matrix. Same distribution.",
+    },
+  ],
   formula:
     'flatten to rows x cols (torch: shape[0] x rest; keras: rest x shape[-1]); G ~ N(0,1) tall; Q, R = qr(G); Q = Q·diag(sign(diag R)); W = gain·Q (transposed back if wide)',
   whenToUse:
@@ -85,7 +117,7 @@ export const ORTHOGONAL: SchemeDefinition = {
         notes: ['Haar distributed: Q of a Gaussian QR with columns multiplied by sign(diag R)'],
       },
       run(out, rng) {
-        writeOrthogonal(out, shape, k, gain * m, rng);
+        writeOrthogonal(out, shape, k, gain * m, rng, str(p, 'method') as OrthogonalMethod);
       },
     };
   },
@@ -101,14 +133,20 @@ export const ORTHOGONAL: SchemeDefinition = {
  * G \sim N(0, 1)^{m \times n},\ m \ge n; \quad G = QR; \quad W = gain \cdot Q\, \mathrm{diag}(\mathrm{sign}(R_{jj}))
  * ```
  *
- * @param options - `gain` (default 1), `multiplier` (default 1).
- * @throws {InitError} `SHAPE_MISMATCH` for rank < 2; `NOT_FINITE` for a non-finite gain.
+ * The default `method: 'reflectors'` never forms the Gaussian matrix: it draws each Householder
+ * reflector of its QR directly (the same distribution, half the work); `method: 'qr'` runs the
+ * explicit factorization.
+ *
+ * @param options - `gain` (default 1), `method` ('reflectors' | 'qr', default 'reflectors'), `multiplier` (default 1).
+ * @throws {InitError} `SHAPE_MISMATCH` for rank < 2; `NOT_FINITE` for a non-finite gain; `INVALID_ARGUMENT` for an unknown method.
  * @example
  * ```ts
  * const w = orthogonal()([2, 2], 0).data;
  * Math.abs(w[0] * w[0] + w[1] * w[1] - 1) < 1e-6; // => true
  * ```
  */
-export function orthogonal(options: { gain?: number; multiplier?: number } = {}): Initializer {
+export function orthogonal(
+  options: { gain?: number; method?: OrthogonalMethod; multiplier?: number } = {},
+): Initializer {
   return createInitializer(ORTHOGONAL, options);
 }

@@ -1,5 +1,5 @@
 import { InitError } from './errors';
-import { haarColumns } from './haar';
+import { haarReflectorColumns } from './haar-reflectors';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
 import { num, type ParamSpec, type Params } from './params';
 import { matrixPlacement } from './placement';
@@ -57,11 +57,15 @@ export const RNN_ORTHOGONAL: SchemeDefinition = {
       run(out, rng) {
         for (let b = 0; b < gates.length; b++) {
           const tall = h >= n;
-          const q = tall ? haarColumns(h, n, rng) : haarColumns(n, h, rng);
+          const q = (
+            tall
+              ? haarReflectorColumns(h, n, rng, 'float64', g)
+              : haarReflectorColumns(n, h, rng, 'float64', g)
+          ).data;
           for (let o = 0; o < h; o++) {
             const base = (b * h + o) * pl.outStride;
             for (let i = 0; i < n; i++) {
-              out[base + i * pl.inStride] = (tall ? (q[o * n + i] as number) : (q[i * h + o] as number)) * g;
+              out[base + i * pl.inStride] = tall ? (q[o * n + i] as number) : (q[i * h + o] as number);
             }
           }
         }

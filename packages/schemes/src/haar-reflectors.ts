@@ -1,0 +1,108 @@
+import { gemm, type Matrix, view } from '@init/linalg';
+import type { Rng } from './random-source';
+import type { Dtype, FloatArray } from './tensor';
+
+/** Reflectors per block of the blocked accumulation. */
+const BLOCK = 48;
+
+/**
+ * A Haar-distributed `m x n` matrix with orthonormal columns (`m >= n`), row-major, scaled by
+ * `scale`, generated as the Q factor of the Householder QR of a Gaussian matrix with column j
+ * multiplied by sign(R_jj) — without forming the Gaussian matrix or R.
+ *
+ * In Householder QR of an i.i.d. N(0, 1) matrix, the trailing block left after each reflection is
+ * again i.i.d. N(0, 1) and independent of the reflectors so far (a fixed orthogonal map of a
+ * standard Gaussian is standard Gaussian). So reflector j can be built from a fresh Gaussian
+ * vector of length m − j (Stewart, 1980), giving exactly the same distribution as the explicit
+ * factorization at half its cost: only Q is accumulated, blockwise with GEMM
+ * (`H_j ⋯ H_{j+b−1} = I − V T Vᵀ`). `R_jj = −sign(x_0)·‖x‖` for the vector `x` of reflector j,
+ * so the Haar correction multiplies column j by `−sign(x_0)`.
+ */
+export function haarReflectorColumns(m: number, n: number, rng: Rng, dtype: Dtype, scale = 1): Matrix {
+  const q = dtype === 'float32' ? new Float32Array(m * n) : new Float64Array(m * n);
+  const Q = view(q, m, n);
+  if (m === 0 || n === 0) return Q;
+  const make = (len: number): FloatArray =>
+    dtype === 'float32' ? new Float32Array(len) : new Float64Array(len);
+  const sign = new Float64Array(n);
+  const tau = new Float64Array(BLOCK);
+  const vBuf = make(m * BLOCK);
+  const tBuf = make(BLOCK * BLOCK);
+  const pBuf = make(BLOCK * BLOCK);
+  const wBuf = make(BLOCK * Math.max(1, n));
+  const w2Buf = make(BLOCK * Math.max(1, n));
+  const z = new Float64Array(BLOCK);
+  const x = new Float64Array(m);
+  const lastStart = Math.floor((n - 1) / BLOCK) * BLOCK;
+  for (let jb = lastStart; jb >= 0; jb -= BLOCK) {
+    const kb = Math.min(BLOCK, n - jb);
+    const L = m - jb;
+    // V: L x kb, column i holds reflector jb + i in rows i..L-1, with a unit leading entry.
+    const V = view(vBuf, L, kb);
+    vBuf.fill(0, 0, L * kb);
+    for (let i = 0; i < kb; i++) {
+      const len = L - i;
+      const xs = x.subarray(0, len);
+      rng.fillNormal(xs, 0, 1);
+      const alpha = xs[0] as number;
+      let ss = 0;
+      for (let t = 1; t < len; t++) ss += (xs[t] as number) * (xs[t] as number);
+      const s = alpha < 0 ? -1 : 1;
+      vBuf[i * kb + i] = 1;
+      if (ss === 0) {
+        // Nothing to reflect (a length-1 vector): H = I and R_jj = alpha.
+        tau[i] = 0;
+        sign[jb + i] = s;
+        continue;
+      }
+      const beta = -s * Math.sqrt(alpha * alpha + ss);
+      tau[i] = (beta - alpha) / beta;
+      const inv = 1 / (alpha - beta);
+      for (let t = 1; t < len; t++) vBuf[(i + t) * kb + i] = (xs[t] as number) * inv;
+      sign[jb + i] = beta < 0 ? -1 : 1;
+    }
+    // T (kb x kb, upper triangular): H_jb ⋯ H_jb+kb-1 = I − V T Vᵀ (LAPACK larft, forward, columnwise).
+    tBuf.fill(0, 0, kb * kb);
+    for (let i = 0; i < kb; i++) {
+      const ti = tau[i] as number;
+      tBuf[i * kb + i] = ti;
+      if (i === 0 || ti === 0) continue;
+      // z = −tau_i · V[:, 0:i]ᵀ v_i, then T[0:i, i] = T[0:i, 0:i] z
+      z.fill(0, 0, i);
+      for (let r = i; r < L; r++) {
+        const vi = vBuf[r * kb + i] as number;
+        if (vi === 0) continue;
+        const row = r * kb;
+        for (let c = 0; c < i; c++) z[c] = (z[c] as number) + (vBuf[row + c] as number) * vi;
+      }
+      for (let c = 0; c < i; c++) z[c] = -ti * (z[c] as number);
+      for (let r = 0; r < i; r++) {
+        let acc = 0;
+        for (let c = r; c < i; c++) acc += (tBuf[r * kb + c] as number) * (z[c] as number);
+        tBuf[r * kb + i] = acc;
+      }
+    }
+    const T = view(tBuf, kb, kb);
+    // Apply the block to the columns already formed: Q2 ← (I − V T Vᵀ) Q2.
+    const nc = n - jb - kb;
+    if (nc > 0) {
+      const Q2 = view(q, L, nc, { offset: jb * n + jb + kb, rowStride: n });
+      const W = view(wBuf, kb, nc);
+      gemm(1, V, Q2, 0, W, { transA: true });
+      const W2 = view(w2Buf, kb, nc);
+      gemm(1, T, W, 0, W2);
+      gemm(-1, V, W2, 1, Q2);
+    }
+    // Its own columns start as [I; 0]: Q[jb:, jb:jb+kb] = E − V (T V1ᵀ), V1 = V[0:kb, :].
+    const P = view(pBuf, kb, kb);
+    gemm(1, T, view(vBuf, kb, kb), 0, P, { transB: true });
+    const panel = view(q, L, kb, { offset: jb * n + jb, rowStride: n });
+    for (let i = 0; i < kb; i++) q[(jb + i) * n + jb + i] = 1;
+    gemm(-1, V, P, 1, panel);
+  }
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    for (let j = 0; j < n; j++) q[row + j] = (q[row + j] as number) * (sign[j] as number) * scale;
+  }
+  return Q;
+}

@@ -17,7 +17,24 @@ export {
   SELU_ALPHA,
   SELU_LAMBDA,
 } from './activations';
+export {
+  ARCHITECTURES,
+  type Architecture,
+  MAX_RECOMMEND_DEPTH,
+  MAX_WIDTH,
+  NORMALIZATIONS,
+  type Normalization,
+  type PresetName,
+  type RecommendContext,
+  type ResolvedContext,
+  type SchemeConfig,
+  TARGETS,
+  type Target,
+} from './context';
+export { type DecisionRow, decisionTable, decisionTableMarkdown } from './decision-table';
 export { AdvisorError, type AdvisorErrorCode } from './errors';
+export { type Explanation, explain } from './explain';
+export { gaussHermite } from './gauss-hermite';
 export { gaussLegendre, type QuadratureRule } from './gauss-legendre';
 export { type GaussianExpectationOptions, gaussianExpectation } from './gaussian-expectation';
 export {
@@ -33,6 +50,26 @@ export {
   varianceMap,
 } from './mean-field';
 export {
+  LAYER_KINDS,
+  type LayerKind,
+  type ModelDescription,
+  type ModelLayer,
+  type ModelPlan,
+  type ParameterPlan,
+  plan,
+} from './plan';
+export { getPreset, PRESET_NAMES, PRESETS, type Preset } from './presets';
+export { recommend } from './recommend';
+export type {
+  Alternative,
+  Draft,
+  Recommendation,
+  RoleRecommendation,
+  SignalCheck,
+} from './recommendation';
+export { type Rule, type RuleKind, rules } from './rules';
+export { buildScheme, type WeightStatistics, weightStatistics } from './scheme-statistics';
+export {
   type LayerSignal,
   MAX_DEPTH,
   type PropagateOptions,
@@ -42,6 +79,7 @@ export {
   type SignalLayer,
   type Verdict,
 } from './signal-propagation';
+export { SOURCES, type Source, type SourceId } from './sources';
 export { erf, erfc, normalCdf, normalPdf } from './special-functions';
 export {
   type ActivationMoments,

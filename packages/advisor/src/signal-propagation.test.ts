@@ -18,8 +18,8 @@ describe('propagate', () => {
     expect(r.signalLostAt).toBe(8);
     expect(r.lostIn).toBe('forward');
     expect(r.layers[9]!.forwardRatio).toBeCloseTo(2 ** -9, 12);
-    // gradients halve too (chi = 1/2), counted from the output
-    expect(r.layers[40]!.gradNormRatio).toBeCloseTo(Math.sqrt(2 ** -9), 10);
+    // gradients halve too (chi = 1/2), counted from the last hidden layer (index 48)
+    expect(r.layers[40]!.gradNormRatio).toBeCloseTo(Math.sqrt(2 ** -8), 10);
   });
   it('ReLU with sigma_w^2 = 3 explodes', () => {
     const r = propagate({ activation: 'relu', depth: 30, sigmaW2: 3 });

@@ -22,6 +22,8 @@ export interface SignalLayer {
    * output (after its last activation) is added to the branch input. Default none (plain chain).
    */
   readonly branch?: string;
+  /** A normalization layer precedes this layer: its input second moment is reset to 1. Default false. */
+  readonly normalizedInput?: boolean;
 }
 
 /** Overall judgement of a network's signal propagation at initialization. */
@@ -36,7 +38,10 @@ export interface LayerSignal {
   readonly q: number;
   /** q_l / q_1. */
   readonly forwardRatio: number;
-  /** sqrt(E[delta_l^2] / E[delta_L^2]): gradient norm at this layer's pre-activation relative to the output layer's. */
+  /**
+   * sqrt(E[delta_l^2] / E[delta_ref^2]): gradient norm at this layer's pre-activation relative to the
+   * last hidden layer's (layer L-1; the single layer itself when L = 1).
+   */
   readonly gradNormRatio: number;
   /** E[phi'(h_l)^2] / phi'(0)^2: below 0.25 the units are saturated. */
   readonly slopeRetention: number;
@@ -76,6 +81,7 @@ interface Resolved {
   readonly sb2: number;
   readonly bsw2: number;
   readonly branch: string | undefined;
+  readonly normalizedInput: boolean;
 }
 
 /**
@@ -87,8 +93,9 @@ interface Resolved {
  * E[\delta_{l-1}^2] = \bar\sigma_{w,l}^2\, E[\delta_l^2]\, E[\phi_{l-1}'(\sqrt{q_{l-1}} z)^2]
  * ```
  * A residual branch adds its output second moment to its input's (s <- s_in + s_branch) and its
- * input gradient gets the identity path added. Verdict: the first depth at which q_l/q_1 or the
- * squared gradient ratio leaves [1/100, 100] ('vanishing' / 'exploding'), or a bounded activation
+ * input gradient gets the identity path added. Gradients are reported relative to the last hidden
+ * layer. Verdict: the first depth at which q_l/q_1 or the squared gradient ratio leaves [1/100, 100]
+ * ('vanishing' / 'exploding'), or a bounded activation
  * keeps less than 25% of its slope ('saturating'); otherwise 'healthy'. Layers inside a branch whose
  * variance or gradient is exactly 0 (a zero-initialized branch end) are silent by design and not judged.
  *
@@ -118,6 +125,7 @@ export function propagateLayers(layers: readonly SignalLayer[], inputVariance = 
       sb2: number(layer.sigmaB2 ?? 0, `layers[${i}].sigmaB2`, true),
       bsw2: number(layer.backwardSigmaW2 ?? sw2, `layers[${i}].backwardSigmaW2`, true),
       branch: layer.branch,
+      normalizedInput: layer.normalizedInput === true,
     };
   });
   return run(resolved, inputVariance);
@@ -142,6 +150,7 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   for (let i = 0; i < n; i++) {
     const layer = layers[i]!;
     if (startsBranch(layers, i)) trunkIn = s;
+    if (layer.normalizedInput) s = 1;
     const qi = layer.sw2 * s + layer.sb2;
     if (!Number.isFinite(qi)) {
       throw new AdvisorError('NOT_FINITE', `layers[${i}]`, 'the predicted variance overflowed');
@@ -163,6 +172,11 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
     if (startsBranch(layers, i)) prev += pending.get(layer.branch!) ?? 0;
     a = prev;
   }
+  // Gradients are reported relative to the last hidden layer: the output layer's own fan-out change
+  // (a 10-way classifier on 512 units) is a one-off factor, not a trend with depth.
+  const refIndex = n >= 2 ? n - 2 : n - 1;
+  const ref = d[refIndex]!;
+  if (ref > 0 && Number.isFinite(ref)) for (let i = 0; i < n; i++) d[i] = d[i]! / ref;
   const q1 = q[0]! > 0 ? q[0]! : Number.MIN_VALUE;
   const out: LayerSignal[] = [];
   let forwardAt: number | null = null;
@@ -190,11 +204,11 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   }
   let backwardAt: number | null = null;
   let backwardKind: Verdict = 'healthy';
-  for (let i = n - 1; i >= 0; i--) {
+  for (let i = refIndex; i >= 0; i--) {
     const r = d[i]!;
     if (layers[i]!.branch !== undefined && r === 0) continue;
     if (r < 1 / BAND || r > BAND) {
-      backwardAt = n - i;
+      backwardAt = refIndex - i + 1;
       backwardKind = r < 1 ? 'vanishing' : 'exploding';
       break;
     }
@@ -221,7 +235,7 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
       ? 'units saturate (less than 25% of their slope is left)'
       : first.pass === 'forward'
         ? `the pre-activation variance leaves [1/100, 100] of layer 1's`
-        : `the gradient norm ratio leaves [1/10, 10] counted from the output`;
+        : `the gradient norm ratio leaves [1/10, 10] counted back from the last hidden layer`;
   return {
     layers: out,
     verdict: first.kind,
@@ -276,6 +290,14 @@ export function propagate(options: PropagateOptions): PropagationReport {
   const sw2 = number(options.sigmaW2, 'sigmaW2', false);
   const sb2 = number(options.sigmaB2 ?? 0, 'sigmaB2', true);
   const inputVariance = number(options.inputVariance ?? 1, 'inputVariance', false);
-  const layer: Resolved = { name: undefined, act, sw2, sb2, bsw2: sw2, branch: undefined };
+  const layer: Resolved = {
+    name: undefined,
+    act,
+    sw2,
+    sb2,
+    bsw2: sw2,
+    branch: undefined,
+    normalizedInput: false,
+  };
   return run(new Array<Resolved>(depth).fill(layer), inputVariance);
 }

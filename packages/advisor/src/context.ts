@@ -1,0 +1,197 @@
+import { type Activation, type ActivationInput, resolveActivation } from './activations';
+import { AdvisorError } from './errors';
+
+/** Network families the rules know. */
+export type Architecture = 'mlp' | 'cnn' | 'rnn' | 'lstm' | 'gru' | 'transformer' | 'resnet' | 'autoencoder';
+/** Normalization layers in the network. */
+export type Normalization = 'none' | 'batch' | 'layer';
+/** Deployment target: `'edge'` means low power / low memory (mobile, IoT). */
+export type Target = 'default' | 'edge';
+/** The six real-world use cases of the source document, as presets. */
+export type PresetName =
+  | 'digit_recognition'
+  | 'chatbot_memory'
+  | 'movie_recommender'
+  | 'iot_face_detection'
+  | 'selu_stock_prediction'
+  | 'voice_commands';
+
+/** A scheme configuration as accepted by `fromConfig` of @init/schemes. */
+export interface SchemeConfig {
+  name: string;
+  [param: string]: unknown;
+}
+
+/** What the caller knows about the network. Every field is optional. */
+export interface RecommendContext {
+  /** Hidden activation: a name, `{ name: 'leaky_relu', slope }`, or a custom function. */
+  readonly activation?: ActivationInput;
+  /** Network family. */
+  readonly architecture?: Architecture;
+  /** Number of weight layers (blocks for resnet and transformer), integer in [1, 100000]. */
+  readonly depth?: number;
+  /** Typical layer width (units or channels), integer in [1, 10^7]. */
+  readonly width?: number;
+  /** Normalization layers: none, batch or layer. */
+  readonly normalization?: Normalization;
+  /** Whether the network has residual (skip) connections. `architecture: 'resnet'` implies true. */
+  readonly residual?: boolean;
+  /** Deployment target; `'edge'` for low-power / low-memory devices. */
+  readonly target?: Target;
+  /** A use case of the source document; its fields fill in whatever the caller left out. */
+  readonly preset?: PresetName;
+  /** Activation of the output layer (for example sigmoid in an autoencoder's decoder). */
+  readonly outputActivation?: ActivationInput;
+  /** A scheme the caller is considering; the advisor checks it for known pitfalls. */
+  readonly considering?: SchemeConfig;
+}
+
+/** A context after validation and preset expansion. */
+export interface ResolvedContext {
+  readonly activation: Activation | undefined;
+  readonly architecture: Architecture | undefined;
+  readonly depth: number | undefined;
+  readonly width: number | undefined;
+  readonly normalization: Normalization | undefined;
+  /** True for explicit residual connections or a resnet. */
+  readonly residual: boolean;
+  readonly target: Target | undefined;
+  readonly preset: PresetName | undefined;
+  readonly outputActivation: Activation | undefined;
+  readonly considering: SchemeConfig | undefined;
+}
+
+/** Every accepted architecture. */
+export const ARCHITECTURES: readonly Architecture[] = [
+  'mlp',
+  'cnn',
+  'rnn',
+  'lstm',
+  'gru',
+  'transformer',
+  'resnet',
+  'autoencoder',
+];
+/** Every accepted normalization. */
+export const NORMALIZATIONS: readonly Normalization[] = ['none', 'batch', 'layer'];
+/** Every accepted target. */
+export const TARGETS: readonly Target[] = ['default', 'edge'];
+
+const CONTEXT_KEYS = [
+  'activation',
+  'architecture',
+  'depth',
+  'width',
+  'normalization',
+  'residual',
+  'target',
+  'preset',
+  'outputActivation',
+  'considering',
+] as const;
+
+/** Largest depth a recommendation accepts. */
+export const MAX_RECOMMEND_DEPTH = 100_000;
+/** Largest width a recommendation accepts. */
+export const MAX_WIDTH = 10_000_000;
+
+function pick<T extends string>(value: unknown, allowed: readonly T[], argument: string): T {
+  const key = typeof value === 'string' ? value.trim().toLowerCase().replace(/[-\s]/g, '_') : undefined;
+  const found = allowed.find((a) => a === key);
+  if (found === undefined) {
+    throw new AdvisorError(
+      typeof value === 'string' ? 'UNSUPPORTED' : 'INVALID_ARGUMENT',
+      argument,
+      `expected one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`,
+    );
+  }
+  return found;
+}
+
+/** Validates an integer field in [1, max]. */
+export function checkCount(value: unknown, argument: string, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new AdvisorError('INVALID_ARGUMENT', argument, `expected an integer >= 1, got ${String(value)}`);
+  }
+  if (value > max) throw new AdvisorError('TOO_LARGE', argument, `at most ${max}, got ${value}`);
+  return value;
+}
+
+/**
+ * Validates a scheme configuration's outer shape: a plain object with a string `name` and
+ * JSON-like parameter values. (Names and parameters are checked by @init/schemes where used.)
+ */
+export function checkSchemeConfig(value: unknown, argument: string): SchemeConfig {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new AdvisorError('INVALID_ARGUMENT', argument, 'expected an object { name, ...params }');
+  }
+  const name = (value as { name?: unknown }).name;
+  if (typeof name !== 'string' || name.length === 0 || name.length > 100) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      `${argument}.name`,
+      'expected a scheme name (string, 1-100 chars)',
+    );
+  }
+  return value as SchemeConfig;
+}
+
+/**
+ * Validates a {@link RecommendContext} and expands its preset.
+ *
+ * @throws {AdvisorError} `INVALID_ARGUMENT` for unknown keys or wrong types; `UNSUPPORTED` for
+ *   unknown names; `TOO_LARGE` for depth > 100000 or width > 10^7.
+ */
+export function resolveContext(
+  context: RecommendContext,
+  presetFields?: Partial<RecommendContext>,
+): ResolvedContext {
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) {
+    throw new AdvisorError('INVALID_ARGUMENT', 'context', 'expected an object');
+  }
+  for (const key of Object.keys(context)) {
+    if (!(CONTEXT_KEYS as readonly string[]).includes(key)) {
+      throw new AdvisorError(
+        'INVALID_ARGUMENT',
+        key,
+        `unknown context field; allowed: ${CONTEXT_KEYS.join(', ')}`,
+      );
+    }
+  }
+  const merged: RecommendContext = { ...presetFields, ...stripUndefined(context) };
+  const architecture =
+    merged.architecture === undefined ? undefined : pick(merged.architecture, ARCHITECTURES, 'architecture');
+  if (merged.residual !== undefined && typeof merged.residual !== 'boolean') {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'residual',
+      `expected true or false, got ${String(merged.residual)}`,
+    );
+  }
+  return {
+    activation:
+      merged.activation === undefined ? undefined : resolveActivation(merged.activation, 'activation'),
+    architecture,
+    depth: merged.depth === undefined ? undefined : checkCount(merged.depth, 'depth', MAX_RECOMMEND_DEPTH),
+    width: merged.width === undefined ? undefined : checkCount(merged.width, 'width', MAX_WIDTH),
+    normalization:
+      merged.normalization === undefined
+        ? undefined
+        : pick(merged.normalization, NORMALIZATIONS, 'normalization'),
+    residual: merged.residual === true || architecture === 'resnet',
+    target: merged.target === undefined ? undefined : pick(merged.target, TARGETS, 'target'),
+    preset: merged.preset,
+    outputActivation:
+      merged.outputActivation === undefined
+        ? undefined
+        : resolveActivation(merged.outputActivation, 'outputActivation'),
+    considering:
+      merged.considering === undefined ? undefined : checkSchemeConfig(merged.considering, 'considering'),
+  };
+}
+
+function stripUndefined(context: RecommendContext): RecommendContext {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(context)) if (v !== undefined) out[k] = v;
+  return out as RecommendContext;
+}

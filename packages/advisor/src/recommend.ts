@@ -1,0 +1,59 @@
+import { type RecommendContext, resolveContext } from './context';
+import { AdvisorError } from './errors';
+import { getPreset } from './presets';
+import { emptyDraft, type Recommendation } from './recommendation';
+import { rules } from './rules';
+import { SOURCES } from './sources';
+
+/**
+ * Recommends an initialization for a network, with reasons, alternatives, warnings and sources.
+ *
+ * Rules are evaluated in order: the preset (if any) fills in missing context fields; the first
+ * matching primary rule picks the scheme; every matching modifier then adds roles (recurrent
+ * matrices, residual branch ends, forget-gate bias...), warnings and alternatives. With a depth and a
+ * known activation, a mean-field check predicts whether the signal survives and may switch to the
+ * exact variance-preserving scale when only that one keeps it.
+ *
+ * @param context - What is known about the network (all fields optional). Default `{}`.
+ * @returns The recommendation; `scheme` and every config inside are ready for `fromConfig` of @init/schemes.
+ * @throws {AdvisorError} `INVALID_ARGUMENT` for unknown context keys or wrong types, `UNSUPPORTED`
+ *   for unknown names (activation, architecture, preset...), `TOO_LARGE` for an oversized depth/width.
+ * @example
+ * ```ts
+ * const r = recommend({ activation: 'relu', architecture: 'cnn', depth: 50 });
+ * r.scheme; // => { name: 'he_normal', mode: 'fan_in', nonlinearity: 'relu' }
+ * r.ruleIds; // => ['relu-he', 'cnn-receptive-field', 'very-deep-plain', 'mean-field-check', 'bias-zero']
+ * ```
+ */
+export function recommend(context: RecommendContext = {}): Recommendation {
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) {
+    throw new AdvisorError('INVALID_ARGUMENT', 'context', 'expected an object');
+  }
+  const preset = context.preset === undefined ? undefined : getPreset(context.preset);
+  const ctx = resolveContext(preset ? { ...context, preset: preset.name } : context, preset?.context);
+  const draft = emptyDraft();
+  let primaryDone = false;
+  for (const rule of rules) {
+    if (rule.kind === 'primary' && primaryDone) continue;
+    if (!rule.matches(ctx)) continue;
+    rule.apply(draft, ctx);
+    draft.ruleIds.push(rule.id);
+    if (rule.kind === 'primary') primaryDone = true;
+  }
+  if (draft.scheme === undefined) {
+    throw new AdvisorError('UNSUPPORTED', 'context', 'no rule produced a scheme');
+  }
+  const out: Recommendation = {
+    scheme: draft.scheme,
+    ...(draft.bias ? { bias: draft.bias } : {}),
+    roles: draft.roles,
+    reasons: draft.reasons,
+    alternatives: draft.alternatives,
+    warnings: draft.warnings,
+    sources: [...draft.sources].map((id) => SOURCES[id]),
+    ruleIds: draft.ruleIds,
+    assumptions: draft.assumptions,
+    ...(draft.signal ? { signal: draft.signal } : {}),
+  };
+  return out;
+}

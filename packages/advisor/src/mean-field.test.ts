@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fixture from '../test/fixtures/mean-field.json';
 import { AdvisorError } from './errors';
 import { chi1, criticalSigmaW, depthScales, varianceFixedPoint, varianceMap } from './mean-field';
 
@@ -21,6 +22,16 @@ describe('mean-field variance map', () => {
   });
 });
 
+describe('tanh fixed points against mpmath', () => {
+  it('matches q* and chi_1 to 1e-9', () => {
+    for (const row of fixture.fixedPoints) {
+      const params = { sigmaW2: row.sigmaW2, sigmaB2: row.sigmaB2 };
+      expect(Math.abs(varianceFixedPoint('tanh', params).q - Number(row.qStar))).toBeLessThan(1e-9);
+      expect(Math.abs(chi1('tanh', params) - Number(row.chi1))).toBeLessThan(1e-9);
+    }
+  });
+});
+
 describe('chi_1 and the edge of chaos', () => {
   it('ReLU: chi_1 = sigma_w^2 / 2, so the critical point is sigma_w^2 = 2 at sigma_b = 0', () => {
     expect(chi1('relu', { sigmaW2: 2 })).toBeCloseTo(1, 12);
@@ -33,9 +44,11 @@ describe('chi_1 and the edge of chaos', () => {
     const c = criticalSigmaW('tanh', Math.sqrt(0.05));
     expect(Math.abs(c.sigmaW2 - 1.76)).toBeLessThan(0.005);
     expect(Math.abs(c.qStar - 0.569)).toBeLessThan(0.002);
-    // mpmath (findroot on chi_1 - 1 with tanh-sinh integrals): 1.7609546396067391, q* = 0.57004788164076415.
-    expect(Math.abs(c.sigmaW2 - 1.760954639606739)).toBeLessThan(1e-9);
-    expect(Math.abs(c.qStar - 0.5700478816407641)).toBeLessThan(1e-9);
+    // mpmath reference (scripts/reference/advisor_mean_field.py).
+    const ref = fixture.critical[0]!;
+    expect(ref.sigmaB2).toBe(0.05);
+    expect(Math.abs(c.sigmaW2 - Number(ref.sigmaW2))).toBeLessThan(1e-9);
+    expect(Math.abs(c.qStar - Number(ref.qStar))).toBeLessThan(1e-9);
     expect(Math.abs(c.chi1 - 1)).toBeLessThan(1e-9);
   });
   it('tanh at sigma_b = 0 is critical at sigma_w^2 = 1 (q* -> 0)', () => {

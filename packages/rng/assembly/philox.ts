@@ -321,6 +321,14 @@ function normal53Slow(layer: i32, x: f64, negative: bool): f64 {
   return negative ? -accepted : accepted;
 }
 
+function normal32General(): f64 {
+  const w = nextWord();
+  const layer = <i32>(w & 255);
+  const x = <f64>(w >>> 9) * load<f64>(S23 + ((<usize>layer) << 3));
+  if (x < zx(layer + 1)) return (w & 256) !== 0 ? -x : x;
+  return normal32Slow(layer, x, (w & 256) !== 0);
+}
+
 function normal53(): f64 {
   const w0 = nextWord();
   const w1 = nextWord();
@@ -359,12 +367,12 @@ export function setTruncatedPlan(
   tPeak = peak;
 }
 
-function truncatedStandard(): f64 {
+function truncatedStandard(bits32: bool): f64 {
   const alpha = tAlpha;
   const beta = tBeta;
   let z: f64;
   if (tRegime === 0) {
-    do z = normal53();
+    do z = bits32 ? normal32General() : normal53();
     while (!(z >= alpha && z <= beta));
   } else if (tRegime === 1) {
     const width = beta - alpha;
@@ -492,6 +500,71 @@ export function normal64(k0: u32, k1: u32, start: f64, count: i32, mean: f64, st
   }
 }
 
+// @ts-expect-error: AssemblyScript inlining hint
+@inline
+function clampStore(j: i32, v: f64, minV: f64, maxV: f64, f32: bool): void {
+  v = v < minV ? minV : v > maxV ? maxV : v;
+  if (f32) store<f32>(OUT + (<usize>j << 2), <f32>v);
+  else store<f64>(OUT + (<usize>j << 3), v);
+}
+
+/** Normal-rejection regime, float32: one word per value for the first attempt. */
+function truncatedNormal32(k0: u32, k1: u32, s: u64, count: i32, mean: f64, std: f64, minV: f64, maxV: f64): void {
+  const lane = prepare(k0, k1, s, count, 4);
+  const alpha = tAlpha;
+  const beta = tBeta;
+  for (let j = 0; j < count; j++) {
+    const p = WORDS + (<usize>(lane + j) << 2);
+    const w0 = load<u32>(p);
+    const layer = <i32>(w0 & 255);
+    const x = <f64>(<i32>(w0 >>> 9)) * load<f64>(S23 + (<usize>layer << 3));
+    let z = reinterpret<f64>(reinterpret<u64>(x) ^ (<u64>(w0 & 256) << 55));
+    if (!(x < zx(layer + 1) && z >= alpha && z <= beta)) {
+      resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, 1);
+      z = truncatedStandard(true);
+    }
+    clampStore(j, mean + std * z, minV, maxV, true);
+  }
+}
+
+/** Normal-rejection regime, float64: two words per value for the first attempt. */
+function truncatedNormal64(k0: u32, k1: u32, s: u64, count: i32, mean: f64, std: f64, minV: f64, maxV: f64): void {
+  const lane = prepare(k0, k1, s, count, 2);
+  const alpha = tAlpha;
+  const beta = tBeta;
+  for (let j = 0; j < count; j++) {
+    const p = WORDS + (<usize>(lane + j) << 3);
+    const w0 = load<u32>(p);
+    const layer = <i32>(w0 & 255);
+    const x = (<f64>(<i32>(w0 >>> 11)) * TWO_32 + <f64>(<i64>load<u32>(p, 4))) * load<f64>(S53 + (<usize>layer << 3));
+    let z = reinterpret<f64>(reinterpret<u64>(x) ^ (<u64>(w0 & 256) << 55));
+    if (!(x < zx(layer + 1) && z >= alpha && z <= beta)) {
+      resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, 2);
+      z = truncatedStandard(false);
+    }
+    clampStore(j, mean + std * z, minV, maxV, false);
+  }
+}
+
+/** Uniform and exponential regimes: a whole block per value. */
+function truncatedProposal(
+  k0: u32,
+  k1: u32,
+  s: u64,
+  count: i32,
+  mean: f64,
+  std: f64,
+  minV: f64,
+  maxV: f64,
+  f32: bool,
+): void {
+  prepare(k0, k1, s, count, 1);
+  for (let j = 0; j < count; j++) {
+    resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, WORDS + (<usize>j << 4), 4);
+    clampStore(j, mean + std * truncatedStandard(f32), minV, maxV, f32);
+  }
+}
+
 /** Truncated normal (plan from setTruncatedPlan); float64 results, or float32 when `f32` is nonzero. */
 export function truncated(
   k0: u32,
@@ -505,36 +578,9 @@ export function truncated(
   f32: i32,
 ): void {
   const s = <u64>start;
-  const fast = tRegime === 0;
-  const perBlock: u64 = fast ? 2 : 1;
-  const wordsPer: i32 = fast ? 2 : 4;
-  const lane = prepare(k0, k1, s, count, perBlock);
-  const alpha = tAlpha;
-  const beta = tBeta;
-  for (let j = 0; j < count; j++) {
-    const p = WORDS + ((<usize>((lane + j) * wordsPer)) << 2);
-    let z: f64 = NaN;
-    if (fast) {
-      const w0 = load<u32>(p);
-      const layer = <i32>(w0 & 255);
-      const x =
-        (<f64>(<i32>(w0 >>> 11)) * TWO_32 + <f64>(<i64>load<u32>(p, 4))) *
-        load<f64>(S53 + ((<usize>layer) << 3));
-      if (x < zx(layer + 1)) {
-        const sv = reinterpret<f64>(reinterpret<u64>(x) ^ ((<u64>(w0 & 256)) << 55));
-        if (sv >= alpha && sv <= beta) z = sv;
-      }
-    }
-    if (Number.isNaN(z)) {
-      resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, wordsPer);
-      z = truncatedStandard();
-    }
-    let v = mean + std * z;
-    if (v < minV) v = minV;
-    else if (v > maxV) v = maxV;
-    if (f32 !== 0) store<f32>(OUT + ((<usize>j) << 2), <f32>v);
-    else store<f64>(OUT + ((<usize>j) << 3), v);
-  }
+  if (tRegime !== 0) truncatedProposal(k0, k1, s, count, mean, std, minV, maxV, f32 !== 0);
+  else if (f32 !== 0) truncatedNormal32(k0, k1, s, count, mean, std, minV, maxV);
+  else truncatedNormal64(k0, k1, s, count, mean, std, minV, maxV);
 }
 
 /** Bernoulli as bytes 0/1. */

@@ -414,8 +414,9 @@ export abstract class BaseRng implements Rng, WordSource {
       out.fill(p.constant);
       return;
     }
+    const bits32 = out instanceof Float32Array;
     for (let j = 0; j < out.length; j++) {
-      let v = mean + std * sampleTruncatedStandard(plan, this);
+      let v = mean + std * sampleTruncatedStandard(plan, this, bits32);
       if (v < minV) v = minV;
       else if (v > maxV) v = maxV;
       out[j] = v;

@@ -10,8 +10,8 @@ import { normal32Slow, normal53Slow, zigguratTables } from './ziggurat';
  * - 1 word per value (uniform and normal into Float32Array): block floor(i/4), word i mod 4;
  * - 2 words per value (uniform and normal into Float64Array, bernoulli): block floor(i/2), words
  *   2 (i mod 2) and 2 (i mod 2) + 1;
- * - truncated normal (any dtype): 2 values per block (as above) when sampling by normal rejection, else one
- *   block per value (block i), see {@link truncatedPerBlock}.
+ * - truncated normal: like normal (4 or 2 values per block by dtype) when sampling by normal rejection,
+ *   else one block per value (block i), see {@link truncatedPerBlock}.
  * Rejection samplers continue, when needed, in the retry domain of index i (see {@link IndexedSource}).
  */
 
@@ -151,12 +151,13 @@ export function philoxNormal64(
 }
 
 /**
- * Values per block of a truncated normal fill: 2 (two words each) when the plan samples by normal rejection,
- * whose first attempt needs two words, else 1 (a whole block, the first attempt of the uniform and
- * exponential proposals needs four).
+ * Values per block of a truncated normal fill. Normal-rejection plans start from one ziggurat attempt:
+ * 4 values per block (one word each) for float32 output, 2 (two words each) for float64. The uniform and
+ * exponential proposals need four words for their first attempt: one block per value.
  */
-export function truncatedPerBlock(plan: TruncatedPlan): number {
-  return plan.regime === 'normal' ? 2 : 1;
+export function truncatedPerBlock(plan: TruncatedPlan, float32: boolean): number {
+  if (plan.regime !== 'normal') return 1;
+  return float32 ? 4 : 2;
 }
 
 /** Truncated normal; results clamped to [minV, maxV]. */
@@ -171,9 +172,9 @@ export function philoxTruncated(
   minV: number,
   maxV: number,
 ): void {
-  const { x: xt, scale53 } = zigguratTables();
-  const fast = plan.regime === 'normal';
-  const perBlock = truncatedPerBlock(plan);
+  const { x: xt, scale23, scale53 } = zigguratTables();
+  const bits32 = out instanceof Float32Array;
+  const perBlock = truncatedPerBlock(plan, bits32);
   const wordsPer = 4 / perBlock;
   const { alpha, beta } = plan;
   const n = out.length;
@@ -184,8 +185,17 @@ export function philoxTruncated(
     const count = Math.min(n - j, CHUNK_BLOCKS * perBlock - lane);
     const w = words(k0, k1, block, Math.ceil((lane + count) / perBlock));
     for (let p = wordsPer * lane, end = wordsPer * (lane + count); p < end; p += wordsPer) {
+      // First ziggurat attempt of the normal-rejection regime inline; everything else in the general sampler.
       let z = Number.NaN;
-      if (fast) {
+      if (wordsPer === 1) {
+        const w0 = w[p]!;
+        const layer = w0 & 255;
+        const x = (w0 >>> 9) * scale23[layer]!;
+        if (x < xt[layer + 1]!) {
+          const s = (w0 & 256) !== 0 ? -x : x;
+          if (s >= alpha && s <= beta) z = s;
+        }
+      } else if (wordsPer === 2) {
         const w0 = w[p]!;
         const layer = w0 & 255;
         const x = ((w0 >>> 11) * 4294967296 + w[p + 1]!) * scale53[layer]!;
@@ -195,7 +205,11 @@ export function philoxTruncated(
         }
       }
       if (Number.isNaN(z)) {
-        z = sampleTruncatedStandard(plan, source.reset(k0, k1, start + j, TAG_TRUNCATED, w, p, wordsPer));
+        z = sampleTruncatedStandard(
+          plan,
+          source.reset(k0, k1, start + j, TAG_TRUNCATED, w, p, wordsPer),
+          bits32,
+        );
       }
       let v = mean + std * z;
       if (v < minV) v = minV;

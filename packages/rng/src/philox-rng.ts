@@ -89,7 +89,11 @@ export class PhiloxRng extends BaseRng {
   }
 
   protected override truncatedInto(out: FloatArray, p: TruncatedParams, offset: number | undefined): void {
-    const start = this.claim(offset, out.length, p.plan ? truncatedPerBlock(p.plan) : 1);
+    const start = this.claim(
+      offset,
+      out.length,
+      p.plan ? truncatedPerBlock(p.plan, out instanceof Float32Array) : 1,
+    );
     if (!p.plan) {
       out.fill(p.constant);
       return;

@@ -1,6 +1,6 @@
 import { detExp, detLog } from './elementary';
 import { uniform53, type WordSource } from './word-source';
-import { normal53 } from './ziggurat';
+import { normal32, normal53 } from './ziggurat';
 
 /**
  * Exact sampling of a standard normal restricted to [alpha, beta] (either bound may be infinite).
@@ -8,7 +8,7 @@ import { normal53 } from './ziggurat';
  * The sampler is chosen once per call from the interval (Robert 1995, "Simulation of truncated normal
  * variables"):
  * - `normal`: the interval contains 0 and is at least sqrt(2 pi) wide: draw N(0, 1) (ziggurat) until it
- *   falls inside. Acceptance >= 0.49.
+ *   falls inside. Acceptance >= 0.49. For float32 output the attempts use the 32-bit ziggurat format.
  * - `uniform`: a narrow interval: propose z uniform on [alpha, beta], accept with probability
  *   exp((m^2 - z^2) / 2) where m is the point of the interval closest to 0.
  * - `exponential`: a one-sided tail interval [alpha, beta] with alpha >= 0 (e.g. [3, 6], [8, 9], [0, inf)):
@@ -67,13 +67,17 @@ export function planTruncated(alpha: number, beta: number): TruncatedPlan {
   return { regime: 'exponential', alpha, beta, mirrored, lambda, expMass, peak: alpha };
 }
 
-/** One standardized sample in [alpha, beta] (before mirroring), drawn from `src`. */
-export function sampleTruncatedStandard(plan: TruncatedPlan, src: WordSource): number {
+/**
+ * One standardized sample in [alpha, beta] (mirrored when the plan says so), drawn from `src`. `bits32`
+ * selects the 32-bit ziggurat format for the normal-rejection regime (float32 output: one word per attempt)
+ * instead of the 53-bit one (float64 output: two words per attempt).
+ */
+export function sampleTruncatedStandard(plan: TruncatedPlan, src: WordSource, bits32 = false): number {
   const { alpha, beta } = plan;
   let z: number;
   switch (plan.regime) {
     case 'normal':
-      do z = normal53(src);
+      do z = bits32 ? normal32(src) : normal53(src);
       while (!(z >= alpha && z <= beta));
       break;
     case 'uniform': {

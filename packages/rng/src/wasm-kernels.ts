@@ -1,5 +1,6 @@
 import type { FillKernels } from './fill-kernels';
 import { rngWasmBase64 } from './generated/rng-wasm';
+import { truncatedPerBlock } from './philox-fills';
 import type { TruncatedPlan } from './truncated-normal';
 import { zigguratTables } from './ziggurat';
 
@@ -140,7 +141,7 @@ export function loadWasmKernels(): FillKernels | undefined {
         plan.peak,
       );
       const isF32 = out instanceof Float32Array;
-      chunks(out, start, plan.regime === 'normal' ? 2 : 1, isF32 ? f32 : f64, (s, c) =>
+      chunks(out, start, truncatedPerBlock(plan, isF32), isF32 ? f32 : f64, (s, c) =>
         ex.truncated(k0, k1, s, c, mean, std, minV, maxV, isF32 ? 1 : 0),
       );
     },

@@ -67,8 +67,11 @@ export function defaultIsometryTolerance(q: Matrix): number {
 }
 
 /**
- * Whether Q has orthonormal columns (or rows, when wide) to within `tolerance`:
- * `orthogonalityError(q) ≤ tolerance`.
+ * Whether Q has orthonormal columns (or rows, when wide) to within `tolerance`.
+ *
+ * ```math
+ * \max_{ij} \left| (Q^\top Q)_{ij} - \delta_{ij} \right| \le \text{tolerance}
+ * ```
  *
  * @param q - `m x n` matrix; an empty matrix is an isometry.
  * @param tolerance - Allowed `max|QᵀQ − I|`. Default `1e-5` for float32 (what orthogonal init

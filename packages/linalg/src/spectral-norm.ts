@@ -22,9 +22,12 @@ const GOLDEN = 0.6180339887498949;
  *
  * Each iteration costs `4mn` flops. The estimates increase monotonically towards `σ₁`, and the
  * iteration stops when `|σ_t − σ_{t−1}| ≤ tolerance · σ_t`; the returned value is always a lower
- * bound of `σ₁`. Convergence is geometric in `(σ₂/σ₁)²`; when the top two singular values are
- * very close and `maxIterations` is reached, the last (still lower-bound) estimate is returned.
- * For an exact value use `svd(a, { computeUV: false }).s[0]`.
+ * bound of `σ₁`. The criterion measures the change per step, not the distance to `σ₁`:
+ * convergence is geometric in `(σ₂/σ₁)²`, so when the top two singular values are close the
+ * estimate can stop short by more than `tolerance`, and when `maxIterations` is reached the last
+ * (still lower-bound) estimate is returned. Measured on square Gaussian matrices (the hard case)
+ * with the defaults: relative error 7e-9 at n = 256, 1e-5 at n = 512 (1000 iterations), 7e-8 at
+ * n = 1024. For an exact value use `svd(a, { computeUV: false }).s[0]`.
  *
  * @param a - `m x n` matrix, any strides; empty or all-zero gives 0.
  * @param options - `tolerance` (default 1e-9), `maxIterations` (default 1000).

@@ -178,6 +178,7 @@ describe('qr', () => {
       expect.objectContaining({ code: 'INVALID_ARGUMENT', argument: 'mode' }),
     );
     expect(() => qr(b, { blockSize: 0 })).toThrow(expect.objectContaining({ argument: 'blockSize' }));
+    expect(qr(b, { blockSize: 1e9 }).r.rows).toBe(3);
   });
 
   describe('against LAPACK (numpy) fixtures', () => {

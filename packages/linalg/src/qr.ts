@@ -102,7 +102,8 @@ export function qr(a: Matrix, options: QrOptions = {}): QrResult {
   // Column-major working copy: column j of A at w[j*m ..].
   const w = allocate(m * n, precision);
   finiteCopyInto(a, 'a', true, w);
-  const tau = householderQr(w, m, n, nb);
+  const panel = Math.min(nb, Math.max(1, k));
+  const tau = householderQr(w, m, n, panel);
 
   const rRows = mode === 'complete' ? m : k;
   const rData = allocate(rRows * n, dtype);
@@ -117,7 +118,7 @@ export function qr(a: Matrix, options: QrOptions = {}): QrResult {
   const qCols = mode === 'complete' ? m : k;
   // Qᵀ is built row by row (qCols x m); in reduced mode it reuses w.
   const qt = qCols * m <= w.length ? w : allocate(qCols * m, precision);
-  formQt(w, m, k, tau, nb, qt, qCols);
+  formQt(w, m, k, tau, panel, qt, qCols);
   const qData = allocate(m * qCols, dtype);
   transposeInto(qt, qCols, m, qData);
   return { q: { data: qData, rows: m, cols: qCols, offset: 0, rowStride: qCols, colStride: 1 }, r };

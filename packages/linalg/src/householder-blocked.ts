@@ -8,7 +8,7 @@ import { gemm } from './gemm';
 import { makeReflector } from './householder';
 import type { FloatArray, Matrix } from './matrix';
 
-/** Row-major view helper (contiguous rows, `colStride = 1`). */
+/** A row-major view of `data` (contiguous rows, `colStride = 1`). */
 export function rowMajor<T extends FloatArray>(
   data: T,
   rows: number,

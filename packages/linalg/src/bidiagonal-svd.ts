@@ -32,8 +32,7 @@ function swapRows(buf: Float64Array, len: number, i: number, j: number): void {
  * Diagonalizes the `n x n` upper bidiagonal `B` (`d`, `e`) in place: on return `d` holds the
  * singular values in descending order. When given, the rows of `ut` (`n x uLen`, row `j` is a
  * left vector) and `vt` (`n x vLen`, row `j` a right vector) receive the same rotations and
- * permutation: if `A = Uᵀ_in B V_in` on entry (rows of `ut`, `vt`), then on return
- * `A = utᵀ diag(d) vt`.
+ * permutation: if `A = utᵀ B vt` on entry, then `A = utᵀ diag(d) vt` on return.
  */
 export function bidiagonalSvd(
   d: Float64Array,

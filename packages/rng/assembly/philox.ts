@@ -500,25 +500,32 @@ export function normal64(k0: u32, k1: u32, start: f64, count: i32, mean: f64, st
   }
 }
 
-// @ts-expect-error: AssemblyScript inlining hint
-@inline
 function clampStore(j: i32, v: f64, minV: f64, maxV: f64, f32: bool): void {
   v = v < minV ? minV : v > maxV ? maxV : v;
-  if (f32) store<f32>(OUT + (<usize>j << 2), <f32>v);
-  else store<f64>(OUT + (<usize>j << 3), v);
+  if (f32) store<f32>(OUT + ((<usize>j) << 2), <f32>v);
+  else store<f64>(OUT + ((<usize>j) << 3), v);
 }
 
 /** Normal-rejection regime, float32: one word per value for the first attempt. */
-function truncatedNormal32(k0: u32, k1: u32, s: u64, count: i32, mean: f64, std: f64, minV: f64, maxV: f64): void {
+function truncatedNormal32(
+  k0: u32,
+  k1: u32,
+  s: u64,
+  count: i32,
+  mean: f64,
+  std: f64,
+  minV: f64,
+  maxV: f64,
+): void {
   const lane = prepare(k0, k1, s, count, 4);
   const alpha = tAlpha;
   const beta = tBeta;
   for (let j = 0; j < count; j++) {
-    const p = WORDS + (<usize>(lane + j) << 2);
+    const p = WORDS + ((<usize>(lane + j)) << 2);
     const w0 = load<u32>(p);
     const layer = <i32>(w0 & 255);
-    const x = <f64>(<i32>(w0 >>> 9)) * load<f64>(S23 + (<usize>layer << 3));
-    let z = reinterpret<f64>(reinterpret<u64>(x) ^ (<u64>(w0 & 256) << 55));
+    const x = <f64>(<i32>(w0 >>> 9)) * load<f64>(S23 + ((<usize>layer) << 3));
+    let z = reinterpret<f64>(reinterpret<u64>(x) ^ ((<u64>(w0 & 256)) << 55));
     if (!(x < zx(layer + 1) && z >= alpha && z <= beta)) {
       resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, 1);
       z = truncatedStandard(true);
@@ -528,16 +535,27 @@ function truncatedNormal32(k0: u32, k1: u32, s: u64, count: i32, mean: f64, std:
 }
 
 /** Normal-rejection regime, float64: two words per value for the first attempt. */
-function truncatedNormal64(k0: u32, k1: u32, s: u64, count: i32, mean: f64, std: f64, minV: f64, maxV: f64): void {
+function truncatedNormal64(
+  k0: u32,
+  k1: u32,
+  s: u64,
+  count: i32,
+  mean: f64,
+  std: f64,
+  minV: f64,
+  maxV: f64,
+): void {
   const lane = prepare(k0, k1, s, count, 2);
   const alpha = tAlpha;
   const beta = tBeta;
   for (let j = 0; j < count; j++) {
-    const p = WORDS + (<usize>(lane + j) << 3);
+    const p = WORDS + ((<usize>(lane + j)) << 3);
     const w0 = load<u32>(p);
     const layer = <i32>(w0 & 255);
-    const x = (<f64>(<i32>(w0 >>> 11)) * TWO_32 + <f64>(<i64>load<u32>(p, 4))) * load<f64>(S53 + (<usize>layer << 3));
-    let z = reinterpret<f64>(reinterpret<u64>(x) ^ (<u64>(w0 & 256) << 55));
+    const x =
+      (<f64>(<i32>(w0 >>> 11)) * TWO_32 + <f64>(<i64>load<u32>(p, 4))) *
+      load<f64>(S53 + ((<usize>layer) << 3));
+    let z = reinterpret<f64>(reinterpret<u64>(x) ^ ((<u64>(w0 & 256)) << 55));
     if (!(x < zx(layer + 1) && z >= alpha && z <= beta)) {
       resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, 2);
       z = truncatedStandard(false);
@@ -560,7 +578,7 @@ function truncatedProposal(
 ): void {
   prepare(k0, k1, s, count, 1);
   for (let j = 0; j < count; j++) {
-    resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, WORDS + (<usize>j << 4), 4);
+    resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, WORDS + ((<usize>j) << 4), 4);
     clampStore(j, mean + std * truncatedStandard(f32), minV, maxV, f32);
   }
 }

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { reproducibilityHashes } from '../test/reproducibility-cases';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+
+describe('browser reproducibility', () => {
+  it('is not silently skipped in CI', () => {
+    if (process.env.CI) expect(available, `${CHROMIUM} is required in CI`).toBe(true);
+  });
+
+  it.skipIf(!available)(
+    'Chromium computes the same fills as Node (WebAssembly and TypeScript paths, every algorithm)',
+    async () => {
+      const bundle = await build({
+        entryPoints: [fileURLToPath(new URL('../test/browser-entry.ts', import.meta.url))],
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: 'es2022',
+        write: false,
+        logLevel: 'silent',
+      });
+      const code = bundle.outputFiles[0]!.text;
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        await page.addScriptTag({ content: code });
+        const inBrowser = await page.evaluate(() =>
+          (globalThis as unknown as { rngReproducibility: () => unknown }).rngReproducibility(),
+        );
+        const inNode = reproducibilityHashes();
+        expect(inBrowser).toEqual(inNode);
+        expect(inNode.backend).toBe('wasm');
+        expect(Object.keys(inNode.hashes).length).toBeGreaterThan(90);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+});

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
 
-export default defineConfig(packageBuild);
+// The library entry plus the `init-advisor` bin (src/cli.ts keeps its shebang).
+export default defineConfig({ ...packageBuild, entry: ['src/index.ts', 'src/cli.ts'] });

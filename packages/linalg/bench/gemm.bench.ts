@@ -1,7 +1,9 @@
 // GEMM throughput (GFLOP/s = 2 n^3 / time) for square n x n float32 and float64 products, for
 // both @init/linalg back ends, TF.js (cpu and wasm back ends) and, through
 // scripts/reference/linalg_gemm_torch.py, PyTorch and numpy limited to one thread, all timed in
-// one run. Sizes: GEMM_BENCH_SIZES (default 64,256,512,1024).
+// one run. Times are CPU time of the benchmarking process (single-threaded code on a shared
+// machine: other processes' turns on the core are left out). Sizes: GEMM_BENCH_SIZES (default
+// 64,256,512,1024).
 import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +38,7 @@ async function timeInit(results: Results): Promise<void> {
         const a = filled(n, dtype, 1);
         const b = filled(n, dtype, 2);
         const c = matrix(n, n, { dtype });
-        const ms = await bestTime(() => gemm(1, a, b, 0, c));
+        const ms = await bestTime(() => gemm(1, a, b, 0, c), { minTime: 1000, clock: 'cpu' });
         results.set(`init ${backend}|${dtype}|${n}`, gflops(n, ms));
       }
     }
@@ -61,7 +63,7 @@ async function timeTfjs(results: Results): Promise<void> {
           c.dataSync();
           c.dispose();
         },
-        slow ? { minReps: 1, minTime: 0 } : {},
+        slow ? { minReps: 1, minTime: 0, clock: 'cpu' } : { clock: 'cpu' },
       );
       results.set(`tfjs ${backend}|float32|${n}`, gflops(n, ms));
       a.dispose();
@@ -106,7 +108,9 @@ async function timeVariants(): Promise<string> {
       [true, false],
       [true, true],
     ] as const) {
-      row.push(gflops(n, await bestTime(() => gemm(1, a, b, 1, c, { transA, transB }))).toFixed(1));
+      row.push(
+        gflops(n, await bestTime(() => gemm(1, a, b, 1, c, { transA, transB }), { clock: 'cpu' })).toFixed(1),
+      );
     }
     rows.push(row);
   }
@@ -132,7 +136,9 @@ export async function run(): Promise<void> {
       rows.push(row);
     }
   }
-  console.log('GEMM C = A B, square n x n, GFLOP/s (best of >= 3 runs; higher is better)\n');
+  console.log(
+    'GEMM C = A B, square n x n, GFLOP/s per CPU-second of the process (best batch; higher is better)\n',
+  );
   console.log(table(['n', 'dtype', ...impls, 'init wasm / torch'], rows));
   console.log(`\nPyTorch and numpy: 1 thread (${versions}); TF.js 4.22 (float32 only), wasm with 1 thread.`);
   console.log('\nTranspose variants, GFLOP/s:\n');

@@ -5,6 +5,11 @@
  * - `NOT_FINITE`: a number that must be finite is NaN or infinite.
  * - `UNSUPPORTED`: the request is valid in general but not for this generator (e.g. `offset` on a sequential one).
  * - `INVALID_STATE`: a state object passed to `createRng`/`fromState` is malformed.
+ *
+ * @example
+ * ```ts
+ * const code: RngErrorCode = 'UNSUPPORTED';
+ * ```
  */
 export type RngErrorCode = 'INVALID_ARGUMENT' | 'NOT_FINITE' | 'UNSUPPORTED' | 'INVALID_STATE';
 

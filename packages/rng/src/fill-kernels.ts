@@ -1,3 +1,4 @@
+import { RngError } from './errors';
 import {
   philoxBernoulli,
   philoxNormal32,
@@ -80,11 +81,44 @@ function wasm(): FillKernels | undefined {
  * (WebAssembly when available). Both produce identical bits, so this only changes speed.
  *
  * @param backend - `'wasm'`, `'ts'` or `undefined`
- * @throws Error when `'wasm'` is requested but WebAssembly SIMD is unavailable
+ * @throws RngError `UNSUPPORTED` (argument `backend`) when `'wasm'` is requested but WebAssembly SIMD is
+ *   unavailable; `INVALID_ARGUMENT` for other values
+ * @example
+ * ```ts
+ * setFillBackend('ts');
+ * fillBackend(); // => 'ts'
+ * setFillBackend(undefined);
+ * ```
  */
 export function setFillBackend(backend: 'wasm' | 'ts' | undefined): void {
-  if (backend === 'wasm' && !wasm()) throw new Error('WebAssembly SIMD is not available in this runtime');
+  if (backend !== undefined && backend !== 'wasm' && backend !== 'ts') {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      'backend',
+      `expected 'wasm', 'ts' or undefined, got ${String(backend)}`,
+    );
+  }
+  if (backend === 'wasm' && !wasm()) {
+    throw new RngError(
+      'UNSUPPORTED',
+      'backend',
+      "WebAssembly SIMD is not available in this runtime; use 'ts'",
+    );
+  }
   forced = backend;
+}
+
+/**
+ * The implementation the Philox fills currently use: `'wasm'` (WebAssembly SIMD) or `'ts'`.
+ *
+ * @returns the active backend
+ * @example
+ * ```ts
+ * fillBackend(); // => 'wasm' in Node 20 and current browsers
+ * ```
+ */
+export function fillBackend(): 'wasm' | 'ts' {
+  return fillKernels().backend;
 }
 
 /** The implementation in use. */

@@ -14,5 +14,6 @@ export {
   toRng,
 } from './create-rng';
 export { RngError, type RngErrorCode } from './errors';
+export { fillBackend, setFillBackend } from './fill-kernels';
 export type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
 export type { Seed } from './seed';

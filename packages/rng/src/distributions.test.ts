@@ -10,7 +10,7 @@ import {
   truncatedNormalCdf,
 } from '../test/statistics';
 import { ALGORITHMS, createRng } from './create-rng';
-import { ZIGGURAT_R } from './ziggurat';
+import { ZIGGURAT_LAYERS, ZIGGURAT_R, zigguratTables } from './ziggurat';
 
 // Every test uses a fixed seed and a threshold derived from its sample size at significance 1e-6 (KS:
 // sqrt(-ln(p/2) / 2n); chi-square: Wilson-Hilferty quantile; moments: 6 standard errors), so a correct
@@ -67,6 +67,38 @@ describe('normal (ziggurat)', () => {
       expect(Math.abs(tail.length - n * p)).toBeLessThan(Z * Math.sqrt(n * p));
       const qr = normalUpperTail(ZIGGURAT_R);
       expect(ksStatistic(tail, (v) => 1 - normalUpperTail(v) / qr)).toBeLessThan(ksCritical(tail.length));
+    },
+  );
+  it.each([Float32Array, Float64Array])(
+    'fills every ziggurat strip with its exact mass (chi-square over the 256 layer strips, 4M values, %o)',
+    (Type) => {
+      // Bins aligned with the layers make the test sensitive to the wedge and tail tests, which decide only ~1.5% of
+      // the values: a sampler that accepted every wedge point would fail it.
+      const { x: xt } = zigguratTables();
+      const n = 4_000_000;
+      const x = createRng(24).fillNormal(new Type(n));
+      const bins = ZIGGURAT_LAYERS; // strip i = [X[i+1], X[i]) for i = 1..255, plus the tail [r, inf) as bin 0
+      const counts = new Float64Array(bins);
+      for (let j = 0; j < n; j++) {
+        const a = Math.abs(x[j]!);
+        if (a >= ZIGGURAT_R) {
+          counts[0]! += 1;
+          continue;
+        }
+        let lo = 1; // xt[lo] > a >= xt[hi]
+        let hi = bins;
+        while (hi - lo > 1) {
+          const mid = (lo + hi) >> 1;
+          if (xt[mid]! > a) lo = mid;
+          else hi = mid;
+        }
+        counts[lo]! += 1;
+      }
+      const expected = new Float64Array(bins);
+      expected[0] = 2 * n * normalUpperTail(ZIGGURAT_R);
+      for (let i = 1; i < bins; i++)
+        expected[i] = 2 * n * (normalUpperTail(xt[i + 1]!) - normalUpperTail(xt[i]!));
+      expect(chiSquare(counts, expected)).toBeLessThan(chiSquareCritical(bins - 1));
     },
   );
   it.each(ALGORITHMS.filter((a) => a !== 'philox'))(

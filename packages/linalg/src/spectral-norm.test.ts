@@ -20,6 +20,28 @@ describe('spectralNorm', () => {
     }
   });
 
+  it('meets its default tolerance on square Gaussian matrices (close top singular values)', () => {
+    for (const [n, seed] of [
+      [100, 11],
+      [300, 12],
+    ] as const) {
+      const a = randomMatrix(n, n, seed, 'float32');
+      const exact = svd(a, { computeUV: false }).s[0] as number;
+      const est = spectralNorm(a);
+      expect(est).toBeLessThanOrEqual(exact * (1 + 1e-14));
+      expect((exact - est) / exact).toBeLessThan(1e-8);
+    }
+  });
+
+  it('maxIterations bounds the work and still returns a lower bound', () => {
+    const a = randomMatrix(200, 200, 13);
+    const exact = svd(a, { computeUV: false }).s[0] as number;
+    const rough = spectralNorm(a, { maxIterations: 3 });
+    expect(rough).toBeGreaterThan(0.5 * exact);
+    expect(rough).toBeLessThanOrEqual(exact * (1 + 1e-14));
+    expect(spectralNorm(a, { maxIterations: 10 })).toBeGreaterThanOrEqual(rough);
+  });
+
   it('diagonal, zero, empty and scaled matrices', () => {
     expect(
       spectralNorm(

@@ -25,9 +25,9 @@ const BASIS = 64;
  * \sigma^{(k)} = \max_{x \in \mathcal{K}_k} \|A x\| / \|x\| \;\uparrow\; \sigma_1
  * ```
  *
- * The k-th plain power iterate lies in `𝒦_k`, so the estimate is never worse than power
- * iteration after the same number of products, and it converges far faster when the top singular
- * values are close (Gaussian matrices). Each iteration costs `4mn` flops plus `O(64 (m + n))` for
+ * The k-th plain power iterate lies in `𝒦_k`, so within a cycle the estimate is never worse than
+ * power iteration after the same number of products, and it converges far faster when the top
+ * singular values are close (Gaussian matrices). Each iteration costs `4mn` flops plus `O(64 (m + n))` for
  * full reorthogonalization; the basis restarts from the best Ritz vector every 64 iterations.
  * The estimates increase monotonically and are always a lower bound of `σ₁`; the iteration stops
  * when the change per step, extrapolated over the remaining geometric tail, is at most

@@ -62,6 +62,19 @@ describe('eigSym', () => {
     });
   }
 
+  it('tiny and huge scales keep their relative accuracy', () => {
+    for (const scale of [1e-300, 1e300]) {
+      const { values } = eigSym(
+        fromArray([
+          [0, scale],
+          [scale, 0],
+        ]),
+      );
+      expect((values[0] as number) / -scale).toBeCloseTo(1, 14);
+      expect((values[1] as number) / scale).toBeCloseTo(1, 14);
+    }
+  });
+
   it('empty and zero matrices', () => {
     expect(eigSym(matrix(0, 0), { vectors: true }).values.length).toBe(0);
     expect(Array.from(eigSym(matrix(3, 3)).values)).toEqual([0, 0, 0]);

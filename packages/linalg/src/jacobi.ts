@@ -71,7 +71,10 @@ export function eigSym(a: Matrix, options: EigSymOptions = {}): EigResult {
     vt = new Float64Array(n * n);
     for (let i = 0; i < n; i++) vt[i * n + i] = 1;
   }
+  // Work on A / max|A| so that squares of tiny or huge entries neither underflow nor overflow.
+  if (big > 0) for (let i = 0; i < n * n; i++) w[i] = (w[i] as number) / big;
   const d = jacobiSweeps(w, n, vt);
+  if (big > 0) for (let i = 0; i < n; i++) d[i] = (d[i] as number) * big;
   return sortAscending(d, vt, n);
 }
 

@@ -72,9 +72,23 @@ export interface Activation {
   readonly slopeAtZeroSq: number;
 }
 
-/** SELU's alpha (Klambauer et al. 2017). */
+/**
+ * SELU's alpha (Klambauer et al. 2017): selu(x) = lambda * (x if x > 0 else alpha (e^x - 1)).
+ *
+ * @example
+ * ```ts
+ * SELU_ALPHA; // => 1.6732632423543772
+ * ```
+ */
 export const SELU_ALPHA = 1.6732632423543772;
-/** SELU's lambda (Klambauer et al. 2017). */
+/**
+ * SELU's lambda (Klambauer et al. 2017); with alpha it makes E[selu(z)] = 0, E[selu(z)^2] = 1.
+ *
+ * @example
+ * ```ts
+ * SELU_LAMBDA; // => 1.0507009873554805
+ * ```
+ */
 export const SELU_LAMBDA = 1.0507009873554805;
 
 const SQRT_2_OVER_PI = 0.7978845608028654;
@@ -106,7 +120,15 @@ const NAMES: readonly ActivationName[] = [
   'identity',
 ];
 
-/** Every accepted built-in activation name, canonical spellings first. */
+/**
+ * Every accepted built-in activation name (aliases `swish` and `identity` included).
+ *
+ * @returns The names.
+ * @example
+ * ```ts
+ * listActivations()[0]; // => 'relu'
+ * ```
+ */
 export function listActivations(): readonly ActivationName[] {
   return NAMES;
 }

@@ -61,7 +61,14 @@ export interface ResolvedContext {
   readonly considering: SchemeConfig | undefined;
 }
 
-/** Every accepted architecture. */
+/**
+ * Every accepted architecture.
+ *
+ * @example
+ * ```ts
+ * ARCHITECTURES.includes('transformer'); // => true
+ * ```
+ */
 export const ARCHITECTURES: readonly Architecture[] = [
   'mlp',
   'cnn',
@@ -72,9 +79,23 @@ export const ARCHITECTURES: readonly Architecture[] = [
   'resnet',
   'autoencoder',
 ];
-/** Every accepted normalization. */
+/**
+ * Every accepted normalization.
+ *
+ * @example
+ * ```ts
+ * NORMALIZATIONS; // => ['none', 'batch', 'layer']
+ * ```
+ */
 export const NORMALIZATIONS: readonly Normalization[] = ['none', 'batch', 'layer'];
-/** Every accepted target. */
+/**
+ * Every accepted target.
+ *
+ * @example
+ * ```ts
+ * TARGETS; // => ['default', 'edge']
+ * ```
+ */
 export const TARGETS: readonly Target[] = ['default', 'edge'];
 
 const CONTEXT_KEYS = [
@@ -90,9 +111,23 @@ const CONTEXT_KEYS = [
   'considering',
 ] as const;
 
-/** Largest depth a recommendation accepts. */
+/**
+ * Largest depth a recommendation accepts (larger throws `TOO_LARGE`).
+ *
+ * @example
+ * ```ts
+ * MAX_RECOMMEND_DEPTH; // => 100000
+ * ```
+ */
 export const MAX_RECOMMEND_DEPTH = 100_000;
-/** Largest width a recommendation accepts. */
+/**
+ * Largest width a recommendation accepts (larger throws `TOO_LARGE`).
+ *
+ * @example
+ * ```ts
+ * MAX_WIDTH; // => 10000000
+ * ```
+ */
 export const MAX_WIDTH = 10_000_000;
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], argument: string): T {

@@ -172,7 +172,7 @@ export function fixedPointOf(act: Activation, sw2: number, sb2: number, q0: numb
  * @throws {AdvisorError} `INVALID_ARGUMENT` for bad numbers; `NOT_FINITE` for non-finite integrals.
  * @example
  * ```ts
- * varianceFixedPoint('tanh', { sigmaW2: 1.76, sigmaB2: 0.05 }).q; // => 0.569... (about)
+ * varianceFixedPoint('tanh', { sigmaW2: 1.76, sigmaB2: 0.05 }).q; // => 0.5695 (about)
  * ```
  */
 export function varianceFixedPoint(activation: ActivationInput, params: MeanFieldParams, q0 = 1): FixedPoint {
@@ -242,7 +242,7 @@ export interface CriticalPoint {
  *   because the fixed point switches branch; `INVALID_ARGUMENT` for a bad sigmaB.
  * @example
  * ```ts
- * criticalSigmaW('relu').sigmaW2; // => 2
+ * criticalSigmaW('relu').sigmaW2; // => 2 (to 1e-12)
  * ```
  */
 export function criticalSigmaW(activation: ActivationInput, sigmaB = 0): CriticalPoint {

@@ -27,7 +27,14 @@ export type LayerKind =
   | 'layer_norm'
   | 'batch_norm';
 
-/** Every accepted layer kind. */
+/**
+ * Every accepted layer kind of a model description.
+ *
+ * @example
+ * ```ts
+ * LAYER_KINDS.includes('lstm'); // => true
+ * ```
+ */
 export const LAYER_KINDS: readonly LayerKind[] = [
   'dense',
   'linear',

@@ -14,7 +14,14 @@ export interface Preset {
   readonly rationale: string;
 }
 
-/** The six use cases of the source document. */
+/**
+ * The six use cases of the source document, as context presets.
+ *
+ * @example
+ * ```ts
+ * PRESETS.map((p) => p.documentChoice)[3]; // => 'Sparse'
+ * ```
+ */
 export const PRESETS: readonly Preset[] = [
   {
     name: 'digit_recognition',
@@ -62,7 +69,14 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-/** Names of every preset. */
+/**
+ * Names of every preset.
+ *
+ * @example
+ * ```ts
+ * PRESET_NAMES[0]; // => 'digit_recognition'
+ * ```
+ */
 export const PRESET_NAMES: readonly PresetName[] = PRESETS.map((p) => p.name);
 
 /**

@@ -626,7 +626,7 @@ const fixup: Rule = {
       role: 'classifier',
       scheme: { name: 'zeros' },
       reason:
-        'Fixup also zeroes the final classification layer (weight and bias); the zero branch ends still receive gradient through it after the first step.',
+        'Fixup also zeroes the final classification layer (weight and bias). It still learns from the first step, because its inputs are not zero; the layers below start receiving gradient from the second step on.',
     });
     draft.reasons.push(
       'No normalization with residual connections: Fixup rules apply, because nothing else stops the per-block variance from accumulating.',
@@ -983,6 +983,11 @@ const biasZero: Rule = {
 /**
  * Every rule, in evaluation order: presets, then primary rules (the first match sets the scheme),
  * then modifiers (each match adds roles, reasons, warnings or alternatives).
+ *
+ * @example
+ * ```ts
+ * rules.find((r) => r.id === 'lstm-gates')?.kind; // => 'primary'
+ * ```
  */
 export const rules: readonly Rule[] = [
   presetRule('digit_recognition'),

@@ -29,7 +29,14 @@ function multiplierOf(config: Readonly<Record<string, unknown>>): number {
  * Builds the scheme with `fromConfig` of @init/schemes (which validates the name and every parameter),
  * and rethrows its `InitError` as an {@link AdvisorError} with the same code and argument.
  *
+ * @param config - `{ name, ...params }`.
+ * @param argument - Prefix for error arguments. Default `'scheme'`.
+ * @returns The initializer.
  * @throws {AdvisorError} for unknown schemes or bad parameters.
+ * @example
+ * ```ts
+ * buildScheme({ name: 'glorot_uniform' }).config.name; // => 'xavier_uniform'
+ * ```
  */
 export function buildScheme(config: SchemeConfig, argument = 'scheme'): ReturnType<typeof fromConfig> {
   try {
@@ -65,7 +72,7 @@ export function buildScheme(config: SchemeConfig, argument = 'scheme'): ReturnTy
  *   for schemes without a fan (rank < 2).
  * @example
  * ```ts
- * weightStatistics({ name: 'he_normal' }, [64, 32]).sigmaW2; // => 2
+ * weightStatistics({ name: 'he_normal' }, [64, 32]).sigmaW2; // => 2 (to 1e-15)
  * ```
  */
 export function weightStatistics(config: SchemeConfig, shape: readonly number[]): WeightStatistics {

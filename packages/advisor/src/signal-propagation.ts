@@ -2,7 +2,14 @@ import { type Activation, type ActivationInput, resolveActivation } from './acti
 import { AdvisorError } from './errors';
 import { secondMomentAt, slopeMomentAt } from './mean-field';
 
-/** Largest depth the analysis accepts (it costs two small integrals per layer). */
+/**
+ * Largest depth the signal analysis accepts (it costs two small integrals per layer).
+ *
+ * @example
+ * ```ts
+ * MAX_DEPTH; // => 10000
+ * ```
+ */
 export const MAX_DEPTH = 10_000;
 
 /** One weight layer as mean-field theory sees it: h = W x + b, x_next = phi(h). */

@@ -27,7 +27,14 @@ export type SourceId =
   | 'poole2016'
   | 'schoenholz2017';
 
-/** The references the rules cite, by key. */
+/**
+ * The references the rules cite, by key.
+ *
+ * @example
+ * ```ts
+ * SOURCES.he2015.title.startsWith('He, Zhang'); // => true
+ * ```
+ */
 export const SOURCES: Readonly<Record<SourceId, Source>> = {
   seed: {
     title: 'Weight Initialization Techniques and Applicability (project source document)',

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LinalgError } from './errors';
 import { gemm, gemmBackend, setGemmBackend } from './gemm';
 import { type BlockedTarget, gemmBlocked } from './gemm-blocked';
@@ -297,6 +297,27 @@ describe('gemm blocking', () => {
     for (let i = 0; i < 3; i++) gemm(1, a, b, 1, c);
     gemm(1, block(a, 0, 0, 50, 60), block(b, 0, 0, 60, 70), 0, block(c, 0, 0, 50, 70));
     expect(ex.memory.buffer).toBe(grown);
+  });
+
+  it('falls back to TypeScript when the wasm memory cannot grow', () => {
+    const ex = loadLinalgWasm();
+    if (ex === null) return;
+    setGemmBackend('wasm');
+    const spy = vi.spyOn(ex.memory, 'grow').mockImplementation(() => {
+      throw new RangeError('out of memory');
+    });
+    try {
+      // A 2^20-element packed B panel: more workspace than any other test needs.
+      const a = random(8, 2000, 'float32', 91);
+      const b = random(2000, 600, 'float32', 92);
+      const c = random(8, 600, 'float32', 93);
+      const ref = reference(1, a, b, 1, c);
+      gemm(1, a, b, 1, c);
+      expect(spy).toHaveBeenCalled();
+      expectClose(c, ref);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reuses and regrows its workspace across sizes and dtypes', () => {

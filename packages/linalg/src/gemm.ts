@@ -75,6 +75,24 @@ export function gemmBackend(): GemmBackend {
   return kernel().name;
 }
 
+/**
+ * Runs the active kernel. If the wasm module cannot grow its memory for the workspace (a
+ * `RangeError`, raised before anything is written to `c`), this call runs in TypeScript instead.
+ */
+function runKernel(alpha: number, a: Matrix, b: Matrix, beta: number, c: Matrix): void {
+  const k = kernel();
+  if (k.name === 'js') {
+    k.gemm(alpha, a, b, beta, c);
+    return;
+  }
+  try {
+    k.gemm(alpha, a, b, beta, c);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    jsKernel.gemm(alpha, a, b, beta, c);
+  }
+}
+
 /** Byte range `[lo, hi)` that a view can touch inside its ArrayBuffer. */
 function byteSpan(x: Matrix): [number, number] {
   const bpe = x.data.BYTES_PER_ELEMENT;
@@ -189,6 +207,6 @@ export function gemm<C extends Matrix>(
   if (mayOverlap(c, A)) A = copy(A);
   if (mayOverlap(c, B)) B = copy(B);
   if (m * n * k < PACK_THRESHOLD) gemmDirect(alpha, A, B, beta, c);
-  else kernel().gemm(alpha, A, B, beta, c);
+  else runKernel(alpha, A, B, beta, c);
   return c;
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
 import { setFillBackend } from '../src/fill-kernels';
 import { createRng } from '../src/index';
+import { createParallelFiller } from '../src/parallel-fill';
 import { bestTime, table } from './timing';
 
 const ROWS = 4096;
@@ -50,6 +51,19 @@ async function ours(): Promise<void> {
     });
   }
   setFillBackend(undefined);
+  const threads = Number(process.env.THREADS ?? 2);
+  const filler = createParallelFiller({ threads });
+  const rng = createRng(0);
+  const shared = new Float32Array(new SharedArrayBuffer(4 * N));
+  results.push({
+    name: `@init/rng philox, parallel (${threads} threads, SharedArrayBuffer output, same bits)`,
+    ms: {
+      uniform: await bestTime(() => filler.fillUniform(rng, shared, 0, 1), REPEATS),
+      normal: await bestTime(() => filler.fillNormal(rng, shared, 0, 1), REPEATS),
+      truncated_normal: await bestTime(() => filler.fillTruncatedNormal(rng, shared, 0, 1, -2, 2), REPEATS),
+    },
+  });
+  await filler.close();
   const x = createRng(0, { algorithm: 'xoshiro128**' });
   results.push({
     name: '@init/rng xoshiro128** (sequential)',

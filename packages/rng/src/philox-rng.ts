@@ -5,6 +5,19 @@ import { truncatedPerBlock } from './philox-fills';
 import type { FloatArray, Rng, RngState } from './rng-types';
 
 /**
+ * Key of the internal hook through which the Node-only parallel fill (`@init/rng/node`) reserves a range of
+ * a Philox stream. A registered symbol, so it also works across separately bundled entry points.
+ */
+export const PHILOX_CLAIM: unique symbol = Symbol.for('@init/rng:philox-claim') as never;
+
+/** What {@link PHILOX_CLAIM} returns: the Philox key and the stream index of the first value. */
+export interface PhiloxClaim {
+  readonly k0: number;
+  readonly k1: number;
+  readonly start: number;
+}
+
+/**
  * Philox4x32-10 stream. Key = words 0 and 1 of the 128-bit stream key. The single-number API reads the
  * main counter domain word by word (`position` counts words). A fill without `offset` starts at the next
  * whole block and advances the position past the blocks it used; a fill with `offset` reads the values at
@@ -48,6 +61,14 @@ export class PhiloxRng extends BaseRng {
     const block = Math.ceil(this.position / 4);
     this.position = (block + Math.ceil(n / valuesPerBlock)) * 4;
     return block * valuesPerBlock;
+  }
+
+  /**
+   * Internal: the key and the first stream index a fill of `n` values at `valuesPerBlock` per block would use,
+   * advancing the position exactly as that fill would (unless `offset` is given).
+   */
+  [PHILOX_CLAIM](offset: number | undefined, n: number, valuesPerBlock: number): PhiloxClaim {
+    return { k0: this.k0, k1: this.k1, start: this.claim(offset, n, valuesPerBlock) };
   }
 
   protected override uniformInto(out: FloatArray, p: UniformParams, offset: number | undefined): void {

@@ -70,16 +70,31 @@ function decode(base64: string): Uint8Array {
 const REGIME_CODE = { normal: 0, uniform: 1, exponential: 2 } as const;
 
 /**
+ * Compiles the WebAssembly SIMD module (synchronously), or returns undefined where WebAssembly or its SIMD
+ * extension is unavailable. The compiled module can be posted to worker threads.
+ */
+export function compileRngWasm(): object | undefined {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (api === undefined) return undefined;
+  try {
+    return new api.Module(decode(rngWasmBase64));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Instantiates the WebAssembly SIMD fills synchronously (no fs, no fetch) and copies the ziggurat tables
  * into the module, so both implementations use the very same numbers. Returns undefined where WebAssembly
  * or its SIMD extension is unavailable.
  */
 export function loadWasmKernels(): FillKernels | undefined {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (api === undefined) return undefined;
+  const module = compileRngWasm();
+  if (api === undefined || module === undefined) return undefined;
   let ex: RngWasmExports;
   try {
-    ex = new api.Instance(new api.Module(decode(rngWasmBase64)), {}).exports as RngWasmExports;
+    ex = new api.Instance(module, {}).exports as RngWasmExports;
   } catch {
     return undefined;
   }

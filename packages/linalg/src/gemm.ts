@@ -142,22 +142,27 @@ function checkFlag(value: unknown, argument: string): boolean {
  * the product to the accumulator, which is then copied into `C`. The micro-kernel is
  * WebAssembly SIMD (4 x 8 f32x4 tile for float32, 4 x 4 f64x2 tile for float64, packing done in
  * the module too) or plain TypeScript (4 x 4 tile, float64), see {@link setGemmBackend}.
- * Products with `m n k < 256` skip packing and run a direct loop. Cost: `2 m n k` flops;
- * packing reads `op(A)` `ceil(n / nc)` times and `op(B)` and `C` once; workspace
- * `mc kc + k nc + mc nc + max(mc, nc) kc` elements (`nc <= 4096` and `k nc <= 2^20`), grown on
- * demand and reused across calls, so a call allocates only small views.
+ * Products with `m n k < 256` skip packing and run a direct loop.
+ *
+ * Cost: `2 m n k` flops; packing reads `op(A)` `ceil(n / nc)` times and `op(B)` and `C` once.
+ * Workspace: `mc kc + k nc + mc nc + max(mc, nc) kc` elements (`kc = 256`, `mc = 96` for wasm and
+ * 64 for js, `nc <= 4096` and `k nc <= 2^20`), grown on demand and reused across calls, so a call
+ * allocates only small views; if the wasm memory cannot grow, that call runs in TypeScript.
  *
  * Any strided views work (sub-blocks, transposes); `C` may share storage with `A` or `B` only if
  * their elements do not overlap (when their spans in the buffer intersect, the operand is copied
- * first). Precision: when `A`, `B` and `C` are all float32, the backend is `'wasm'` and `alpha`
- * and `beta` are 0 or normal float32 numbers, every operation is float32 (`alpha` and `beta`
- * rounded to float32, `alpha` applied to `A` before the products; intermediate values can overflow
- * where float64 ones would not), so the error is within about `(k + 2) * 2^-24 * (|alpha| sum_p |a_ip| |b_pj| +
- * |beta c_ij|)`. In every other case (float64 or mixed operands, the `'js'` backend, small
- * products) the arithmetic is float64 and the result is rounded once into `C`'s dtype. NaN and
- * Infinity in `A` or `B` propagate by IEEE 754 arithmetic (`0 * Inf = NaN`, the summation order
- * differs between backends). `beta = 0` overwrites `C` without reading it, so NaN already in `C`
- * is dropped. As in BLAS, `alpha = 0` or `k = 0` skips the product and only scales `C` by `beta`.
+ * first).
+ *
+ * Precision: when `A`, `B` and `C` are all float32, the backend is `'wasm'` and `alpha` and
+ * `beta` are 0 or normal float32 numbers, every operation is float32 (`alpha` and `beta` rounded
+ * to float32, `alpha` applied to `A` before the products; intermediates can overflow where
+ * float64 ones would not), and the error is within about
+ * `(k + 2) 2^-24 (|alpha| sum_p |a_ip b_pj| + |beta c_ij|)`. In every other case (float64 or mixed
+ * operands, the `'js'` backend, direct-loop products) the arithmetic is float64 and the result is
+ * rounded once into `C`'s dtype. NaN and Infinity in `A` or `B` propagate by IEEE 754 arithmetic
+ * (`0 * Inf = NaN`; the summation order differs between back ends). `beta = 0` overwrites `C`
+ * without reading it, so NaN already in `C` is dropped. As in BLAS, `alpha = 0` or `k = 0` skips
+ * the product and only scales `C` by `beta`.
  *
  * @param alpha - Scale of the product, a finite number.
  * @param a - `m x k` (or `k x m` with `transA`), float32 or float64.

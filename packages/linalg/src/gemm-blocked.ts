@@ -46,7 +46,8 @@ const NC_CAP = 4096;
  * Loops: column panels of `nc` (B packed once per panel), row blocks of `mc` (accumulator
  * loaded with `beta * c` unless `beta = 0`), depth blocks of `kc` (A block packed with `alpha`
  * folded in, then the macro-kernel), and the accumulator copied into `c`. Workspace:
- * `mc*kc + k*nc + mc*nc` elements.
+ * `mc*kc + k*nc + mc*nc` elements, plus one unpacked `max(mc, nc) x kc` block where the target
+ * packs from a staging copy.
  */
 export function gemmBlocked(
   t: BlockedTarget,

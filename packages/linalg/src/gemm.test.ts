@@ -341,6 +341,43 @@ describe('gemm blocking', () => {
   });
 });
 
+describe('gemm on random views', () => {
+  /** A random m x n view inside a larger array: random offset, row or column major, gaps. */
+  function randomView(m: number, n: number, dtype: Dtype, next: () => number): Matrix {
+    const gap = Math.floor((next() + 1) * 3);
+    const colMajor = next() > 0;
+    const offset = Math.floor((next() + 1) * 5);
+    const rowStride = colMajor ? 1 : n + gap;
+    const colStride = colMajor ? m + gap : 1;
+    const length = offset + (m - 1) * rowStride + (n - 1) * colStride + 1 + gap;
+    const data =
+      dtype === 'float32' ? new Float32Array(Math.max(length, 1)) : new Float64Array(Math.max(length, 1));
+    for (let i = 0; i < data.length; i++) data[i] = next();
+    return view(data, m, n, m > 0 && n > 0 ? { offset, rowStride, colStride } : {});
+  }
+
+  it.each(backends)('matches the triple loop on 150 random cases (%s)', (backend) => {
+    setGemmBackend(backend);
+    const next = filler(2024);
+    const dims = [1, 2, 3, 5, 8, 9, 13, 17, 31, 40];
+    const pick = () => dims[Math.floor((next() + 1) * 5)] as number;
+    for (let t = 0; t < 150; t++) {
+      const [m, n, k] = [pick(), pick(), pick()];
+      const dt = (): Dtype => (next() > -0.4 ? 'float32' : 'float64');
+      const transA = next() > 0;
+      const transB = next() > 0;
+      const a = transA ? randomView(k, m, dt(), next) : randomView(m, k, dt(), next);
+      const b = transB ? randomView(n, k, dt(), next) : randomView(k, n, dt(), next);
+      const c = randomView(m, n, dt(), next);
+      const alpha = [1, -1, 0.5, 3][Math.floor((next() + 1) * 2)] as number;
+      const beta = [0, 1, -2, 0.25][Math.floor((next() + 1) * 2)] as number;
+      const ref = reference(alpha, transA ? transpose(a) : a, transB ? transpose(b) : b, beta, c);
+      gemm(alpha, a, b, beta, c, { transA, transB });
+      expectClose(c, ref);
+    }
+  });
+});
+
 describe('gemm errors', () => {
   it('rejects bad shapes, scalars, flags and backends with typed errors', () => {
     const code = (f: () => unknown): string | undefined => {

@@ -161,6 +161,20 @@ describe('svd', () => {
     expect(maxDiff(reconstruct(u as Matrix, s, v as Matrix), a)).toBeLessThan(1e-13 * (s[0] as number));
   });
 
+  it('tall matrices with vectors (QR first): zero and rank-deficient input', () => {
+    const z = svd(matrix(40, 10));
+    expect(Array.from(z.s).every((x) => x === 0)).toBe(true);
+    expect(orthogonalityError(z.u as Matrix)).toBeLessThan(1e-15);
+    const a = randomMatrix(80, 20, 21);
+    for (let i = 0; i < 80; i++)
+      for (let j = 5; j < 20; j++) a.data[i * 20 + j] = a.data[i * 20 + (j % 5)] as number;
+    const { s, u, v } = svd(a);
+    for (let i = 5; i < 20; i++) expect(s[i] as number).toBeLessThan(1e-13 * (s[0] as number));
+    expect(orthogonalityError(u as Matrix)).toBeLessThan(1e-13);
+    expect(orthogonalityError(v as Matrix)).toBeLessThan(1e-13);
+    expect(maxDiff(reconstruct(u as Matrix, s, v as Matrix), a)).toBeLessThan(1e-13 * (s[0] as number));
+  });
+
   it('handles huge and tiny scales without overflow', () => {
     for (const [m, n] of [
       [12, 9],

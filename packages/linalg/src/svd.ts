@@ -3,11 +3,15 @@ import { bidiagonalize, formLeftT, formRightT } from './bidiagonal';
 import { bidiagonalSvd } from './bidiagonal-svd';
 import { LinalgError } from './errors';
 import { checkMatrix, finiteFloat64Copy } from './float-input';
+import { gemm } from './gemm';
+import { formQt, householderQr, QR_BLOCK } from './householder-blocked';
 
 /** From this many columns on, singular values alone use the two-stage (band) reduction. */
 const TWO_STAGE_MIN = 160;
+/** With vectors, matrices with at least this many times more rows than columns are first reduced by QR. */
+const QR_FIRST_RATIO = 2;
 
-import { allocate, dtypeOf, type Matrix, transpose } from './matrix';
+import { allocate, copy, dtypeOf, type Matrix, matrix, transpose } from './matrix';
 import { transposeInto } from './transpose-copy';
 
 /** Options of {@link svd}. */
@@ -40,7 +44,9 @@ export interface SvdResult {
  * columns), one-stage blocked bidiagonalization as LAPACK `dgebrd` (half of the flops in GEMM);
  * for values only from 160 columns on, two stages: dense to band (bandwidth 32) by alternating
  * blocked QR and LQ panels with all trailing work in GEMM, then band to bidiagonal by Givens
- * rotations chasing each bulge (`≈ 6·32·n²` flops). Wide matrices are handled through `Aᵀ`.
+ * rotations chasing each bulge (`≈ 6·32·n²` flops). With vectors and at least twice as many rows
+ * as columns, a blocked QR comes first (`A = QR`, SVD of the `n x n` R, `U = Q U_R` in GEMM).
+ * Wide matrices are handled through `Aᵀ`.
  *
  * Precision: float64 internally for both input dtypes. Singular values agree with LAPACK to about
  * `1e-13 · s₁` in absolute terms (values near `s₁` to 1e-13 relative; tiny values of an
@@ -86,6 +92,7 @@ function svdTall(a: Matrix, computeUV: boolean): SvdResult {
     bidiagonalSvd(d, e, n, undefined, 0, undefined, 0);
     return { s: d, u: undefined, v: undefined };
   }
+  if (computeUV && m >= QR_FIRST_RATIO * n && n > 0) return svdViaQr(a, m, n);
   const w = finiteFloat64Copy(a, 'a');
   const { d, e, tauLeft, tauRight } = bidiagonalize(w, m, n);
   if (!computeUV) {
@@ -104,4 +111,24 @@ function svdTall(a: Matrix, computeUV: boolean): SvdResult {
     u: { data: u, rows: m, cols: n, offset: 0, rowStride: n, colStride: 1 },
     v: { data: v, rows: n, cols: n, offset: 0, rowStride: n, colStride: 1 },
   };
+}
+
+/**
+ * Tall SVD with vectors through a QR first: `A = Q R`, `R = U_R diag(s) Vᵀ`, `U = Q U_R`, so the
+ * expensive reduction works on the small `n x n` R and the `m`-long work runs in GEMM.
+ */
+function svdViaQr(a: Matrix, m: number, n: number): SvdResult {
+  const dtype = dtypeOf(a);
+  const w = finiteFloat64Copy(a, 'a', true);
+  const tau = householderQr(w, m, n);
+  const r = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) r[i * n + j] = w[j * m + i] as number;
+  formQt(w, m, n, tau, QR_BLOCK, w, n);
+  const inner = svdTall({ data: r, rows: n, cols: n, offset: 0, rowStride: n, colStride: 1 }, true);
+  const u = matrix(m, n, { dtype });
+  gemm(1, { data: w, rows: n, cols: m, offset: 0, rowStride: m, colStride: 1 }, inner.u as Matrix, 0, u, {
+    transA: true,
+  });
+  const v = inner.v as Matrix;
+  return { s: inner.s, u, v: dtype === 'float64' ? v : copy(v, { dtype }) };
 }

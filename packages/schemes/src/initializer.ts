@@ -30,7 +30,10 @@ export interface SchemeDescription {
   mean?: number;
   /** Standard deviation parameter of a normal (for a truncated normal: before truncation), multiplier included. */
   std?: number;
-  /** Half-width of a symmetric uniform, or the truncation bound in absolute units, multiplier included. */
+  /**
+   * Half-width of a symmetric uniform; for a truncated normal cut symmetrically about its mean, the
+   * upper cut-off in absolute units (the cut is at `mean ± (bound − mean)`). Multiplier included.
+   */
   bound?: number;
   /** `'uniform'`, `'normal'`, `'truncated_normal'`, `'constant'`, `'orthogonal'`, `'sparse'`, `'deterministic'`... */
   distribution: string;

@@ -217,3 +217,13 @@ describe('depth, residual and width helpers', () => {
     expect(() => api.mupMultiplier({ role: 'hidden', width: 0, baseWidth: 4 })).toThrow(api.InitError);
   });
 });
+
+describe('truncated normal description', () => {
+  it('states the absolute cut-off when the cut is symmetric about the mean', () => {
+    const d = api
+      .fromKerasConfig({ class_name: 'TruncatedNormal', config: { mean: 1, stddev: 0.5 } })
+      .describe([2, 2]);
+    expect(d).toMatchObject({ mean: 1, std: 0.5, bound: 2, distribution: 'truncated_normal' });
+    expect(api.truncatedNormal({ a: -1, b: 3 }).describe([2, 2]).bound).toBeUndefined();
+  });
+});

@@ -51,7 +51,10 @@ export const TRUNCATED_NORMAL: SchemeDefinition = {
         distribution: 'truncated_normal',
         std,
         ...(mean !== 0 ? { mean } : {}),
-        ...(lower === -upper ? { bound: upper } : {}),
+        // Symmetric about the mean: `bound` is the absolute upper cut-off (mean ± (bound − mean)).
+        ...(Math.abs(upper - mean - (mean - lower)) <= 1e-12 * Math.max(Math.abs(upper), Math.abs(lower))
+          ? { bound: upper }
+          : {}),
         notes: ['bounds are absolute values, as in PyTorch; JAX and Keras express them in units of std'],
       },
       run(out, rng) {

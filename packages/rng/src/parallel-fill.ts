@@ -11,7 +11,14 @@ import type { FillOptions, FloatArray, Rng } from './rng-types';
 import { compileRngWasm } from './wasm-kernels';
 import { zigguratTables } from './ziggurat';
 
-/** Options of {@link createParallelFiller}. */
+/**
+ * Options of {@link createParallelFiller}.
+ *
+ * @example
+ * ```ts
+ * const options: ParallelFillerOptions = { threads: 4, minParallelLength: 1 << 20 };
+ * ```
+ */
 export interface ParallelFillerOptions {
   /**
    * Threads that share a fill, the calling thread included (so `threads - 1` workers are started); default
@@ -28,6 +35,13 @@ export interface ParallelFillerOptions {
  * write, advancing `rng` the same way: each thread fills a range of stream indices with `offset`. An `out`
  * backed by a `SharedArrayBuffer` is written in place; any other `out` is filled through a shared scratch
  * array and copied (one extra copy and `out.byteLength` of temporary memory).
+ *
+ * @example
+ * ```ts
+ * const filler: ParallelFiller = createParallelFiller({ threads: 2 });
+ * filler.threads; // => 2
+ * await filler.close();
+ * ```
  */
 export interface ParallelFiller {
   /** Threads per fill, the calling thread included. */

@@ -15,7 +15,13 @@ import { normal32Slow, normal53Slow, zigguratTables } from './ziggurat';
  * Rejection samplers continue, when needed, in the retry domain of index i (see {@link IndexedSource}).
  */
 
-const source = new IndexedSource();
+let sharedSource: IndexedSource | undefined;
+
+/** The per-index source reused by every slow path (created on first use). */
+function source(): IndexedSource {
+  sharedSource ??= new IndexedSource();
+  return sharedSource;
+}
 
 /** Blocks generated per chunk (16 KiB of words, cache resident while consumed). */
 export const CHUNK_BLOCKS = 1024;
@@ -110,7 +116,7 @@ export function philoxNormal32(
           layer,
           z,
           (word & 256) !== 0,
-          source.reset(k0, k1, start + j, TAG_NORMAL32, w, 0, 0),
+          source().reset(k0, k1, start + j, TAG_NORMAL32, w, 0, 0),
         );
       }
       out[j++] = mean + std * z;
@@ -143,7 +149,12 @@ export function philoxNormal64(
       if (z < xt[layer + 1]!) {
         if ((w0 & 256) !== 0) z = -z;
       } else {
-        z = normal53Slow(layer, z, (w0 & 256) !== 0, source.reset(k0, k1, start + j, TAG_NORMAL53, w, 0, 0));
+        z = normal53Slow(
+          layer,
+          z,
+          (w0 & 256) !== 0,
+          source().reset(k0, k1, start + j, TAG_NORMAL53, w, 0, 0),
+        );
       }
       out[j++] = mean + std * z;
     }
@@ -207,7 +218,7 @@ export function philoxTruncated(
       if (Number.isNaN(z)) {
         z = sampleTruncatedStandard(
           plan,
-          source.reset(k0, k1, start + j, TAG_TRUNCATED, w, p, wordsPer),
+          source().reset(k0, k1, start + j, TAG_TRUNCATED, w, p, wordsPer),
           bits32,
         );
       }

@@ -8,7 +8,7 @@ import type { FloatArray, Rng, RngState } from './rng-types';
  * Key of the internal hook through which the Node-only parallel fill (`@init/rng/node`) reserves a range of
  * a Philox stream. A registered symbol, so it also works across separately bundled entry points.
  */
-export const PHILOX_CLAIM: unique symbol = Symbol.for('@init/rng:philox-claim') as never;
+export const PHILOX_CLAIM: unique symbol = /* @__PURE__ */ Symbol.for('@init/rng:philox-claim') as never;
 
 /** What {@link PHILOX_CLAIM} returns: the Philox key and the stream index of the first value. */
 export interface PhiloxClaim {

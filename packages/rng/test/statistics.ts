@@ -39,12 +39,15 @@ export function normalUpperTail(x: number): number {
 }
 
 /** CDF of N(0,1) restricted to [a, b], computed on the side of the interval where it is accurate. */
-export function truncatedNormalCdf(x: number, a: number, b: number): number {
-  if (x <= a) return 0;
-  if (x >= b) return 1;
-  if (b <= 0)
-    return (normalUpperTail(-x) - normalUpperTail(-a)) / (normalUpperTail(-b) - normalUpperTail(-a));
-  return (normalUpperTail(a) - normalUpperTail(x)) / (normalUpperTail(a) - normalUpperTail(b));
+export function truncatedNormalCdf(a: number, b: number): (x: number) => number {
+  if (b <= 0) {
+    const qa = normalUpperTail(-a);
+    const z = normalUpperTail(-b) - qa;
+    return (x) => (x <= a ? 0 : x >= b ? 1 : (normalUpperTail(-x) - qa) / z);
+  }
+  const qa = normalUpperTail(a);
+  const z = qa - normalUpperTail(b);
+  return (x) => (x <= a ? 0 : x >= b ? 1 : (qa - normalUpperTail(x)) / z);
 }
 
 /** Kolmogorov-Smirnov statistic of `samples` against `cdf`. */

@@ -24,7 +24,7 @@ export { fromKerasConfig, type KerasInitializerConfig } from './keras';
 export type { AxesLayout, Layout, LayoutOptions } from './layout';
 export { lecunNormal, lecunTruncatedNormal, lecunUniform } from './lecun';
 export { type NormalOptions, normal, randomSmall } from './normal';
-export { orthogonal } from './orthogonal';
+export { type OrthogonalMethod, orthogonal } from './orthogonal';
 export type { CenterRule } from './placement';
 export {
   chronoBias,

@@ -184,3 +184,17 @@ describe('rnn_orthogonal', () => {
     expect(() => rnnOrthogonal()([10, 4], 0)).toThrow(/multiple of the number of gates/);
   });
 });
+
+describe('layout equivalences', () => {
+  it('keras equals explicit axes { inAxis: -2, outAxis: -1 }, bit for bit', () => {
+    const a = orthogonal()([3, 3, 8, 16], 4, { layout: 'keras' }).data;
+    const b = orthogonal()([3, 3, 8, 16], 4, { layout: { inAxis: -2, outAxis: -1 } }).data;
+    expect(Array.from(b)).toEqual(Array.from(a));
+  });
+
+  it('transposed conv weights flatten like PyTorch (dim 0 against the rest)', () => {
+    const a = orthogonal()([16, 8, 3, 3], 4, { transposed: true }).data;
+    const b = orthogonal()([16, 8, 3, 3], 4).data;
+    expect(Array.from(a)).toEqual(Array.from(b));
+  });
+});

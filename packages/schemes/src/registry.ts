@@ -136,8 +136,9 @@ export interface SchemeInfo {
 
 /**
  * Every registered scheme: canonical name, aliases, parameters with defaults (including
- * `multiplier`), formula and when to use it.
+ * `multiplier`), formula and when to use it. A fresh, JSON-serializable copy on every call.
  *
+ * @throws Nothing: the registry is static.
  * @example
  * ```ts
  * listSchemes().find((s) => s.name === 'he_normal')?.aliases; // => ['kaiming_normal']

@@ -9,11 +9,16 @@ Prints one JSON object: best-of-3 milliseconds (best of 1 after a warm-up for n 
 Also reports which BLAS numpy links, since reference (netlib) BLAS is far slower than OpenBLAS.
 """
 import json
+import os
 import sys
 import time
 
-import numpy as np
-import torch
+# One BLAS thread, set before numpy/torch load their BLAS (torch.set_num_threads does not reach it).
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[var] = "1"
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
 
 torch.set_num_threads(1)
 

@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { sharedTest, sourceAliases } from '../../vitest.shared';
+import { sharedTest, sourceAliases } from '../../vitest.shared.ts';
 
 export default defineProject({
   resolve: { alias: sourceAliases },

@@ -42,6 +42,20 @@ describe('sparse', () => {
     expect(rowNonzeros(bySparsity, 3, 8)).toEqual([2, 2, 2]);
   });
 
+  it("martens semantics on conv kernels: k non-zeros among each unit's in x kernel incoming weights", () => {
+    const [o, i, kh, kw] = [8, 4, 3, 3];
+    const w = sparse({ semantics: 'martens', k: 5 })([o, i, kh, kw], 3).data;
+    expect(rowNonzeros(w, o, i * kh * kw)).toEqual(new Array(o).fill(5));
+    // keras [kh, kw, in, out]: unit = last index
+    const k = sparse({ semantics: 'martens', k: 7 })([kh, kw, i, o], 3, { layout: 'keras' }).data;
+    const perUnit = new Array<number>(o).fill(0);
+    k.forEach((v, idx) => {
+      if (v !== 0) perUnit[idx % o] = (perUnit[idx % o] as number) + 1;
+    });
+    expect(perUnit).toEqual(new Array(o).fill(7));
+    expect(() => sparse({ sparsity: 0.5 })([o, i, kh, kw], 0)).toThrow(/rank 2/);
+  });
+
   it('the zero mask comes from the given stream', () => {
     const mask = (seed: number) =>
       Array.from(sparse({ sparsity: 0.5 })([20, 20], seed).data, (v) => (v === 0 ? 0 : 1));
@@ -69,5 +83,6 @@ describe('sparse', () => {
     expect(() => sparse({ sparsity: -0.1 })).toThrow(/>= 0/);
     expect(() => sparse()).toThrow(/required/);
     expect(() => sparse({ sparsity: 0.5 })([4, 4, 4], 0)).toThrow(/rank 2/);
+    expect(() => sparse({ semantics: 'martens' })([4], 0)).toThrow(/rank >= 2/);
   });
 });

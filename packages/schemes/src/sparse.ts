@@ -1,8 +1,9 @@
 import { InitError } from './errors';
-import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
+import { createInitializer, type Initializer, type Prepared, type SchemeDefinition } from './initializer';
+import { type LayoutSpec, resolveAxes } from './layout';
 import { num, type Params, str } from './params';
 import { matrixPlacement } from './placement';
-import { requireRank } from './shape';
+import { prod, requireRank } from './shape';
 
 /**
  * `ceil(fraction · n)` computed as if `fraction` were the exact decimal it was written as:
@@ -21,6 +22,47 @@ function martensK(p: Params, fanIn: number): number {
   if (k !== null) return Math.min(k, fanIn);
   if (sparsity !== null) return fanIn - ceilFraction(sparsity, fanIn);
   return Math.min(15, fanIn);
+}
+
+/**
+ * Martens semantics for any rank >= 2: each output unit (index along the layout's output axis)
+ * gets exactly k non-zero weights among its fan_in incoming ones (inputs times kernel taps).
+ */
+function prepareMartens(p: Params, shape: number[], layout: LayoutSpec, std: number): Prepared {
+  requireRank(shape, 2, Number.POSITIVE_INFINITY, "sparse with semantics 'martens'");
+  const axes = resolveAxes(layout, shape.length);
+  if (axes.outAxes.length !== 1 || axes.batchAxes.length !== 0) {
+    throw new InitError('UNSUPPORTED', 'layout', 'sparse needs exactly one output axis and no batch axes');
+  }
+  const ax = axes.outAxes[0] as number;
+  const outs = shape[ax] as number;
+  const inner = prod(shape, ax + 1);
+  const fanIn = outs === 0 ? 0 : prod(shape) / outs;
+  const k = martensK(p, fanIn);
+  return {
+    description: {
+      formula: `each of the ${outs} output units gets exactly ${k} non-zero incoming weights ~ N(0, ${std}^2), out of ${fanIn}`,
+      distribution: 'sparse',
+      std,
+      notes: [`nonzeros: ${k * outs} of ${outs * fanIn}`],
+    },
+    run(out, rng) {
+      out.fill(0);
+      if (k === 0) return;
+      const values = out instanceof Float32Array ? new Float32Array(k) : new Float64Array(k);
+      const block = outs * inner;
+      for (let o = 0; o < outs; o++) {
+        const idx = rng.sample(fanIn, k);
+        if (std === 0) values.fill(0);
+        else rng.fillNormal(values, 0, std);
+        for (let t = 0; t < k; t++) {
+          const a = idx[t] as number;
+          const outer = Math.floor(a / inner);
+          out[outer * block + o * inner + (a - outer * inner)] = values[t] as number;
+        }
+      }
+    },
+  };
 }
 
 /** Registry definition of `sparse`. */
@@ -80,52 +122,30 @@ export const SPARSE: SchemeDefinition = {
     }
   },
   prepare(p, shape, layout, m) {
-    requireRank(shape, 2, 2, 'sparse');
-    const pl = matrixPlacement(shape, layout, 'lower', 'sparse');
     const std = num(p, 'std') * Math.abs(m);
+    if (str(p, 'semantics') === 'martens') return prepareMartens(p, shape, layout, std);
+    requireRank(shape, 2, 2, "sparse with semantics 'torch'");
+    const pl = matrixPlacement(shape, layout, 'lower', 'sparse');
     const outs = pl.outSize;
     const ins = pl.inSize;
-    if (str(p, 'semantics') === 'torch') {
-      const zeros = ceilFraction(num(p, 'sparsity'), outs);
-      return {
-        description: {
-          formula: `W ~ N(0, ${std}^2); for each of the ${ins} input units, ${zeros} of its ${outs} outgoing weights set to 0`,
-          distribution: 'sparse',
-          std,
-          notes: [
-            'zero positions are drawn from the given stream (PyTorch sparse_ draws them from the global RNG)',
-            `nonzeros: ${(outs - zeros) * ins} of ${outs * ins}`,
-          ],
-        },
-        run(out, rng) {
-          if (std === 0) out.fill(0);
-          else rng.fillNormal(out, 0, std);
-          for (let j = 0; j < ins; j++) {
-            const idx = rng.sample(outs, zeros);
-            const base = j * pl.inStride;
-            for (let t = 0; t < idx.length; t++) out[base + (idx[t] as number) * pl.outStride] = 0;
-          }
-        },
-      };
-    }
-    const k = martensK(p, ins);
+    const zeros = ceilFraction(num(p, 'sparsity'), outs);
     return {
       description: {
-        formula: `each of the ${outs} output units gets exactly ${k} non-zero incoming weights ~ N(0, ${std}^2), out of ${ins}`,
+        formula: `W ~ N(0, ${std}^2); for each of the ${ins} input units, ${zeros} of its ${outs} outgoing weights set to 0`,
         distribution: 'sparse',
         std,
-        notes: [`nonzeros: ${k * outs} of ${outs * ins}`],
+        notes: [
+          'zero positions are drawn from the given stream (PyTorch sparse_ draws them from the global RNG)',
+          `nonzeros: ${(outs - zeros) * ins} of ${outs * ins}`,
+        ],
       },
       run(out, rng) {
-        out.fill(0);
-        if (k === 0) return;
-        const values = out instanceof Float32Array ? new Float32Array(k) : new Float64Array(k);
-        for (let o = 0; o < outs; o++) {
-          const idx = rng.sample(ins, k);
-          if (std === 0) values.fill(0);
-          else rng.fillNormal(values, 0, std);
-          const base = o * pl.outStride;
-          for (let t = 0; t < k; t++) out[base + (idx[t] as number) * pl.inStride] = values[t] as number;
+        if (std === 0) out.fill(0);
+        else rng.fillNormal(out, 0, std);
+        for (let j = 0; j < ins; j++) {
+          const idx = rng.sample(outs, zeros);
+          const base = j * pl.inStride;
+          for (let t = 0; t < idx.length; t++) out[base + (idx[t] as number) * pl.outStride] = 0;
         }
       },
     };
@@ -147,16 +167,17 @@ export interface SparseOptions {
 }
 
 /**
- * Sparse initialization for 2-D weights, two semantics:
+ * Sparse initialization, two semantics:
  * - `'torch'` (PyTorch `sparse_`): fill with N(0, std²), then for each input unit (a column of a
  *   torch `[out, in]` weight) set exactly `ceil(sparsity · out)` of its weights to zero. Unlike
  *   PyTorch, the zero positions come from the given stream, and `ceil` is taken on the decimal
  *   value (sparsity 0.07 on 100 rows gives 7 zeros, PyTorch gives 8).
  * - `'martens'` (Martens 2010): every output unit gets exactly `k` non-zero incoming weights drawn
- *   from N(0, std²), at positions drawn from the stream.
+ *   from N(0, std²), at positions drawn from the stream. Any rank >= 2: a conv unit's incoming
+ *   weights are its inputs times kernel taps (fan_in of them).
  *
  * @param options - `sparsity` (required for torch), `std` (0.01), `semantics` ('torch'), `k` (martens, 15), `multiplier` (1).
- * @throws {InitError} `INVALID_ARGUMENT` (argument `'sparsity'`) outside [0, 1) or missing; `SHAPE_MISMATCH` unless rank 2.
+ * @throws {InitError} `INVALID_ARGUMENT` (argument `'sparsity'`) outside [0, 1) or missing; `SHAPE_MISMATCH` unless rank 2 (torch) or >= 2 (martens).
  * @example
  * ```ts
  * const w = sparse({ sparsity: 0.5 })([4, 3], 0).data;

@@ -7,6 +7,7 @@ import {
   ksStatistic,
   moments,
   normalUpperTail,
+  phi,
   truncatedNormalCdf,
 } from '../test/statistics';
 import { ALGORITHMS, createRng } from './create-rng';
@@ -132,6 +133,26 @@ describe('truncated normal with absolute bounds', () => {
         checkKsAndChiSquare(x, cdf);
       },
     );
+    it('has the exact mean and variance', () => {
+      // Z = Phi(b) - Phi(a); mean = mu + sigma (phi(a) - phi(b)) / Z;
+      // var = sigma^2 (1 + (a phi(a) - b phi(b)) / Z - ((phi(a) - phi(b)) / Z)^2), with x phi(x) = 0 at infinity.
+      const pa = Number.isFinite(a) ? phi(a) : 0;
+      const pb = Number.isFinite(b) ? phi(b) : 0;
+      const z = b <= 0 ? normalUpperTail(-b) - normalUpperTail(-a) : normalUpperTail(a) - normalUpperTail(b);
+      const d = (pa - pb) / z;
+      const variance =
+        std * std * (1 + ((Number.isFinite(a) ? a * pa : 0) - (Number.isFinite(b) ? b * pb : 0)) / z - d * d);
+      const n = 100_000;
+      const m = moments(createRng(33).fillTruncatedNormal(new Float64Array(n), mean, std, lower, upper));
+      expect(Math.abs(m.mean - (mean + std * d))).toBeLessThan(Z * Math.sqrt(variance / n));
+      // Standard error of the sample variance: sqrt((mu4 - var^2) / n) <= sqrt(mu4 / n), with the fourth central
+      // moment mu4 <= (upper - lower)^2 var on bounded intervals, and taken as 3 var^2 (normal-like) on one-sided ones.
+      const spread =
+        Number.isFinite(lower) && Number.isFinite(upper)
+          ? (upper - lower) ** 2 * variance
+          : 3 * variance * variance;
+      expect(Math.abs(m.variance - variance)).toBeLessThan(Z * Math.sqrt(spread / n));
+    });
     it('is exact through a sequential generator and the single-number API', () => {
       const rng = createRng(32, { algorithm: 'xoshiro128**' });
       const x = Float64Array.from({ length: 20_000 }, () => rng.truncatedNormal(mean, std, lower, upper));

@@ -67,6 +67,7 @@ describe('parallel fill over worker threads', () => {
     await expect(filler.fillNormal(createRng(1), new Float32Array(4), 0, -1)).rejects.toBeInstanceOf(
       RngError,
     );
+    await expect(filler.fillNormal(createRng(1), [0, 0] as never)).rejects.toMatchObject({ argument: 'out' });
     expect(() => createParallelFiller({ threads: 0 })).toThrow(RngError);
   });
 });

@@ -100,6 +100,16 @@ interface Task {
 const REGIME_CODE = { normal: 0, uniform: 1, exponential: 2 } as const;
 const ALIGN = 4096;
 
+function checkView(out: unknown): void {
+  if (!ArrayBuffer.isView(out)) {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      'out',
+      `expected a Float32Array, Float64Array or Uint8Array, got ${describe(out)}`,
+    );
+  }
+}
+
 function philox(rng: Rng): ClaimingRng {
   const claim = (rng as Partial<ClaimingRng>)[PHILOX_CLAIM];
   if (rng === null || typeof rng !== 'object' || typeof claim !== 'function') {
@@ -276,6 +286,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     threads,
     async fillUniform(rng, out, low = 0, high = 1, fillOptions) {
       const r = philox(rng);
+      checkView(out);
       r.fillUniform(out.subarray(0, 0), low, high, validationOptions(fillOptions)); // validates every argument, writes nothing
       const f32 = out instanceof Float32Array;
       const p = uniformParams(low, high, f32);
@@ -288,6 +299,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     },
     async fillNormal(rng, out, mean = 0, std = 1, fillOptions) {
       const r = philox(rng);
+      checkView(out);
       r.fillNormal(out.subarray(0, 0), mean, std, validationOptions(fillOptions));
       const f32 = out instanceof Float32Array;
       return run(r, out, fillOptions?.offset, {
@@ -299,6 +311,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     },
     async fillTruncatedNormal(rng, out, mean, std, lower, upper, fillOptions) {
       const r = philox(rng);
+      checkView(out);
       r.fillTruncatedNormal(out.subarray(0, 0), mean, std, lower, upper, validationOptions(fillOptions));
       const f32 = out instanceof Float32Array;
       const p = truncatedParams(mean, std, lower, upper, f32);
@@ -334,6 +347,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     },
     async fillBernoulli(rng, out, prob, fillOptions) {
       const r = philox(rng);
+      checkView(out);
       r.fillBernoulli(out.subarray(0, 0), prob, validationOptions(fillOptions));
       return run(r, out, fillOptions?.offset, {
         kind: 'bernoulli',

@@ -70,6 +70,11 @@ export interface Activation {
   readonly param?: number;
   /** phi'(0)^2 when phi is differentiable at 0 from the right, used to judge saturation. */
   readonly slopeAtZeroSq: number;
+  /**
+   * Beyond +-featureRadius phi and phi' vary only on scales comparable to |x| (linear, constant or
+   * exponentially decaying tails, below e^-30 there): 30 for the built-ins, Infinity for custom functions.
+   */
+  readonly featureRadius: number;
 }
 
 /**
@@ -124,6 +129,7 @@ const NAMES: readonly ActivationName[] = [
  * Every accepted built-in activation name (aliases `swish` and `identity` included).
  *
  * @returns The names.
+ * @throws never.
  * @example
  * ```ts
  * listActivations()[0]; // => 'relu'
@@ -155,6 +161,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [0],
         bounded: false,
         slopeAtZeroSq: 1,
+        featureRadius: 30,
       };
     case 'leaky_relu': {
       const a = param ?? 0.01;
@@ -168,6 +175,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         bounded: false,
         param: a,
         slopeAtZeroSq: 1,
+        featureRadius: 30,
       };
     }
     case 'elu': {
@@ -182,6 +190,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         bounded: false,
         param: a,
         slopeAtZeroSq: 1,
+        featureRadius: 30,
       };
     }
     case 'selu':
@@ -194,6 +203,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [0],
         bounded: false,
         slopeAtZeroSq: SELU_LAMBDA * SELU_LAMBDA,
+        featureRadius: 30,
       };
     case 'gelu':
       return {
@@ -205,6 +215,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [],
         bounded: false,
         slopeAtZeroSq: 0.25,
+        featureRadius: 30,
       };
     case 'gelu_tanh':
       return {
@@ -219,6 +230,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [],
         bounded: false,
         slopeAtZeroSq: 0.25,
+        featureRadius: 30,
       };
     case 'silu':
     case 'swish':
@@ -234,6 +246,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [],
         bounded: false,
         slopeAtZeroSq: 0.25,
+        featureRadius: 30,
       };
     case 'mish':
       return {
@@ -248,6 +261,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [],
         bounded: false,
         slopeAtZeroSq: Math.tanh(Math.LN2) ** 2,
+        featureRadius: 30,
       };
     case 'softplus':
       return {
@@ -259,6 +273,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [],
         bounded: false,
         slopeAtZeroSq: 0.25,
+        featureRadius: 30,
       };
     case 'tanh':
       return {
@@ -273,6 +288,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [],
         bounded: true,
         slopeAtZeroSq: 1,
+        featureRadius: 30,
       };
     case 'sigmoid':
       return {
@@ -287,6 +303,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [],
         bounded: true,
         slopeAtZeroSq: 1 / 16,
+        featureRadius: 30,
       };
     case 'linear':
     case 'identity':
@@ -299,6 +316,7 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
         kinks: [],
         bounded: false,
         slopeAtZeroSq: 1,
+        featureRadius: 30,
       };
   }
 }
@@ -389,6 +407,7 @@ export function resolveActivation(input: ActivationInput, argument = 'activation
       kinks: [...kinks].sort((a, b) => a - b),
       bounded: false,
       slopeAtZeroSq: Number.isFinite(d0) ? d0 * d0 : 1,
+      featureRadius: Number.POSITIVE_INFINITY,
     };
   }
   const spec = input as ActivationSpec;

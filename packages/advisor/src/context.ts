@@ -36,7 +36,7 @@ export interface RecommendContext {
   readonly normalization?: Normalization;
   /** Whether the network has residual (skip) connections. `architecture: 'resnet'` implies true. */
   readonly residual?: boolean;
-  /** Deployment target; `'edge'` for low-power / low-memory devices. */
+  /** Deployment target; `'edge'` for low-power / low-memory devices (`low_memory`, `low_power`, `mobile`, `iot` are accepted as aliases). */
   readonly target?: Target;
   /** A use case of the source document; its fields fill in whatever the caller left out. */
   readonly preset?: PresetName;
@@ -214,7 +214,7 @@ export function resolveContext(
         ? undefined
         : pick(merged.normalization, NORMALIZATIONS, 'normalization'),
     residual: merged.residual === true || architecture === 'resnet',
-    target: merged.target === undefined ? undefined : pick(merged.target, TARGETS, 'target'),
+    target: merged.target === undefined ? undefined : pick(targetAlias(merged.target), TARGETS, 'target'),
     preset: merged.preset,
     outputActivation:
       merged.outputActivation === undefined
@@ -223,6 +223,13 @@ export function resolveContext(
     considering:
       merged.considering === undefined ? undefined : checkSchemeConfig(merged.considering, 'considering'),
   };
+}
+
+/** `low_memory`, `low_power`, `mobile` and `iot` all mean the edge target. */
+function targetAlias(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const key = value.trim().toLowerCase().replace(/[-\s]/g, '_');
+  return ['low_memory', 'low_power', 'mobile', 'iot'].includes(key) ? 'edge' : value;
 }
 
 function stripUndefined(context: RecommendContext): RecommendContext {

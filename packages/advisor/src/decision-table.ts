@@ -17,6 +17,7 @@ export interface DecisionRow {
  * that {@link recommend} runs (so the docs cannot drift from the code).
  *
  * @returns The rows.
+ * @throws never.
  * @example
  * ```ts
  * decisionTable().find((r) => r.id === 'selu-lecun')?.recommends; // => 'lecun_normal (variance 1/fan_in), biases 0'
@@ -41,6 +42,7 @@ function cell(text: string): string {
  * The decision table as GitHub Markdown (the README embeds this text verbatim).
  *
  * @returns A Markdown table: id, kind, when, recommends, why.
+ * @throws never.
  * @example
  * ```ts
  * decisionTableMarkdown().split('\n')[0]; // => '| id | kind | when | recommends | why |'

@@ -82,7 +82,9 @@ export function gaussianExpectation(
 
 /**
  * Unchecked core of {@link gaussianExpectation}, for hot loops whose inputs are already valid.
- * `tail` is the truncation in standard deviations (default 13), `maxPanels` caps the panel count (default 6000).
+ * `tail` is the truncation in standard deviations (default 13), `maxPanels` caps the panel count (default 6000);
+ * beyond +-`featureRadius` (default Infinity) f is assumed smooth on scales >= the radius, and panels widen to
+ * `panel * std`.
  */
 export function integrate(
   f: (x: number) => number,
@@ -93,14 +95,26 @@ export function integrate(
   panel: number,
   tail = TAIL,
   maxPanels = MAX_PANELS,
+  featureRadius = Number.POSITIVE_INFINITY,
 ): number {
   if (variance === 0) return f(mean);
   const std = Math.sqrt(variance);
   const lo = mean - tail * std;
   const hi = mean + tail * std;
-  const width = Math.max(panel * Math.min(1, std), (hi - lo) / maxPanels);
+  const bounded = Number.isFinite(featureRadius);
+  // With a finite feature radius the panel cap applies only outside [-featureRadius, featureRadius],
+  // where f varies on scales >= the radius and panels need only resolve the Gaussian (panel * std);
+  // inside, panels stay at most panel * min(1, std) wide. Without one, the cap applies everywhere.
+  const width = bounded
+    ? panel * Math.min(1, std)
+    : Math.max(panel * Math.min(1, std), (hi - lo) / maxPanels);
+  const outerWidth = bounded ? Math.max(width, panel * std, (hi - lo) / maxPanels) : width;
   const cuts: number[] = [lo];
   for (const b of breakpoints) if (b > lo && b < hi) cuts.push(b);
+  if (outerWidth > width) {
+    if (-featureRadius > lo && -featureRadius < hi) cuts.push(-featureRadius);
+    if (featureRadius > lo && featureRadius < hi) cuts.push(featureRadius);
+  }
   cuts.push(hi);
   cuts.sort((a, b) => a - b);
   const { nodes, weights } = gaussLegendre(order);
@@ -111,7 +125,8 @@ export function integrate(
     const a = cuts[s]!;
     const b = cuts[s + 1]!;
     if (b <= a) continue;
-    const count = Math.ceil((b - a) / width);
+    const outside = b <= -featureRadius || a >= featureRadius;
+    const count = Math.ceil((b - a) / (outside ? outerWidth : width));
     const h = (b - a) / count;
     for (let p = 0; p < count; p++) {
       const left = a + p * h;

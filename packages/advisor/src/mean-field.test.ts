@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../test/fixtures/mean-field.json';
+import { resolveActivation } from './activations';
 import { AdvisorError } from './errors';
-import { chi1, criticalSigmaW, depthScales, varianceFixedPoint, varianceMap } from './mean-field';
+import { integrate } from './gaussian-expectation';
+import {
+  chi1,
+  criticalSigmaW,
+  depthScales,
+  secondMomentAt,
+  slopeMomentAt,
+  varianceFixedPoint,
+  varianceMap,
+} from './mean-field';
 
 describe('mean-field variance map', () => {
   it('is exactly linear for ReLU: q -> sigma_w^2 q / 2 + sigma_b^2', () => {
@@ -78,5 +88,24 @@ describe('depthScales', () => {
   });
   it('rejects a diverging configuration', () => {
     expect(() => depthScales('relu', { sigmaW2: 4 })).toThrow(/no fixed point/);
+  });
+});
+
+describe('mean-field quadrature', () => {
+  it('agrees with a much finer rule to 1e-11 for q from 1e-6 to 1e8', () => {
+    for (const name of ['tanh', 'gelu', 'elu', 'silu', 'sigmoid', 'selu', 'relu'] as const) {
+      const a = resolveActivation(name);
+      for (const q of [1e-6, 0.3, 1, 10, 1e2, 1e4, 1e8]) {
+        const fine = (f: (x: number) => number) => integrate(f, 0, q, a.kinks, 32, 0.1, 13, 1e6, 40);
+        const m2 = fine((x) => a.fn(x) ** 2);
+        const s2 = fine((x) => a.derivative(x) ** 2);
+        expect(Math.abs(secondMomentAt(a, q) / m2 - 1), `${name} q=${q}`).toBeLessThan(1e-11);
+        expect(Math.abs(slopeMomentAt(a, q) / s2 - 1), `${name} q=${q}`).toBeLessThan(1e-11);
+      }
+    }
+    // Exact: ReLU moments scale with q.
+    const relu = resolveActivation('relu');
+    expect(secondMomentAt(relu, 1e8) / 5e7).toBeCloseTo(1, 12);
+    expect(slopeMomentAt(relu, 1e8)).toBeCloseTo(0.5, 12);
   });
 });

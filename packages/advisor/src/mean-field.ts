@@ -58,6 +58,7 @@ export function secondMomentAt(act: Activation, q: number): number {
     PANEL,
     TAIL,
     MAX_PANELS,
+    act.featureRadius,
   );
 }
 
@@ -75,6 +76,7 @@ export function slopeMomentAt(act: Activation, q: number): number {
     PANEL,
     TAIL,
     MAX_PANELS,
+    act.featureRadius,
   );
 }
 

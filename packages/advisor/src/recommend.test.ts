@@ -189,6 +189,7 @@ describe('practitioner rules beyond the document', () => {
     expect(r.scheme.sparsity).toBe(0.9);
     expect(r.scheme.std as number).toBeCloseTo(Math.sqrt(2 / (0.1 * 100)), 11);
     expect(recommend({ target: 'edge' }).warnings.join(' ')).toMatch(/width/);
+    expect(recommend({ target: 'low-memory' as never, activation: 'relu' }).scheme.name).toBe('sparse');
   });
 });
 

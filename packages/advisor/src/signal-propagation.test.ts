@@ -76,3 +76,15 @@ describe('propagateLayers with residual branches', () => {
     expect(r.verdict).toBe('healthy');
   });
 });
+
+describe('propagate at extreme depth', () => {
+  it('holds exploding values at 1e100 instead of overflowing, and still judges', () => {
+    const r = propagate({ activation: 'relu', depth: 2000, sigmaW2: 4 });
+    expect(r.verdict).toBe('exploding');
+    expect(r.signalLostAt).toBe(8);
+    const last = r.layers[1999]!;
+    expect(last.q).toBe(1e100);
+    expect(Number.isFinite(r.layers[0]!.gradNormRatio)).toBe(true);
+    for (const l of r.layers) expect(Number.isNaN(l.q) || Number.isNaN(l.gradNormRatio)).toBe(false);
+  });
+});

@@ -68,6 +68,8 @@ export interface PropagationReport {
 
 /** Healthy band for variance ratios: within a factor of 100 (norms within a factor of 10). */
 const BAND = 100;
+/** Variances and squared gradient ratios are held at this value once they exceed it. */
+const Q_CAP = 1e100;
 const SATURATION = 0.25;
 
 function number(value: unknown, argument: string, allowZero: boolean): number {
@@ -101,7 +103,7 @@ interface Resolved {
  * ```
  * A residual branch adds its output second moment to its input's (s <- s_in + s_branch) and its
  * input gradient gets the identity path added. Gradients are reported relative to the last hidden
- * layer. Verdict: the first depth at which q_l/q_1 or the squared gradient ratio leaves [1/100, 100]
+ * layer; values beyond 1e100 are held at 1e100. Verdict: the first depth at which q_l/q_1 or the squared gradient ratio leaves [1/100, 100]
  * ('vanishing' / 'exploding'), or a bounded activation
  * keeps less than 25% of its slope ('saturating'); otherwise 'healthy'. Layers inside a branch whose
  * variance or gradient is exactly 0 (a zero-initialized branch end) are silent by design and not judged.
@@ -109,7 +111,8 @@ interface Resolved {
  * @param layers - 1 to 10000 layers, input to output.
  * @param inputVariance - Second moment of the network input per coordinate, > 0. Default 1.
  * @returns Per-layer predictions and the verdict.
- * @throws {AdvisorError} `INVALID_ARGUMENT` for an empty list or bad numbers; `TOO_LARGE` above 10000 layers.
+ * @throws {AdvisorError} `INVALID_ARGUMENT` for an empty list or bad numbers; `TOO_LARGE` above 10000 layers;
+ *   `NOT_FINITE` if a custom activation returns non-finite values.
  * @example
  * ```ts
  * propagateLayers([{ activation: 'relu', sigmaW2: 2 }, { activation: 'linear', sigmaW2: 1 }]).verdict; // => 'healthy'
@@ -154,17 +157,23 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   const slope = new Float64Array(n);
   let s = inputVariance;
   let trunkIn = s;
+  let lastMoment = s;
   for (let i = 0; i < n; i++) {
     const layer = layers[i]!;
     if (startsBranch(layers, i)) trunkIn = s;
     if (layer.normalizedInput) s = 1;
-    const qi = layer.sw2 * s + layer.sb2;
-    if (!Number.isFinite(qi)) {
-      throw new AdvisorError('NOT_FINITE', `layers[${i}]`, 'the predicted variance overflowed');
-    }
+    // Past 1e100 the verdict is long settled; hold the value there instead of overflowing.
+    const qi = Math.min(layer.sw2 * s + layer.sb2, Q_CAP);
     q[i] = qi;
-    slope[i] = slopeMomentAt(layer.act, qi);
-    s = secondMomentAt(layer.act, qi);
+    if (i > 0 && layer.act === layers[i - 1]!.act && qi === q[i - 1]) {
+      // Same activation at the same variance (a fixed point, or held at the cap): reuse.
+      slope[i] = slope[i - 1]!;
+      s = lastMoment;
+    } else {
+      slope[i] = slopeMomentAt(layer.act, qi);
+      s = secondMomentAt(layer.act, qi);
+    }
+    lastMoment = s;
     if (endsBranch(layers, i)) s += trunkIn;
   }
   // Backward: d[i] = E[(dL/dh_i)^2] relative to the output layer's.
@@ -174,7 +183,7 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   for (let i = n - 1; i >= 0; i--) {
     const layer = layers[i]!;
     if (endsBranch(layers, i) && i !== n - 1) pending.set(layer.branch!, a);
-    d[i] = i === n - 1 ? 1 : a * slope[i]!;
+    d[i] = Math.min(i === n - 1 ? 1 : a * slope[i]!, Q_CAP);
     let prev = layer.bsw2 * d[i]!;
     if (startsBranch(layers, i)) prev += pending.get(layer.branch!) ?? 0;
     a = prev;
@@ -183,7 +192,7 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   // (a 10-way classifier on 512 units) is a one-off factor, not a trend with depth.
   const refIndex = n >= 2 ? n - 2 : n - 1;
   const ref = d[refIndex]!;
-  if (ref > 0 && Number.isFinite(ref)) for (let i = 0; i < n; i++) d[i] = d[i]! / ref;
+  if (ref > 0) for (let i = 0; i < n; i++) d[i] = Math.min(d[i]! / ref, Q_CAP);
   const q1 = q[0]! > 0 ? q[0]! : Number.MIN_VALUE;
   const out: LayerSignal[] = [];
   let forwardAt: number | null = null;

@@ -28,11 +28,14 @@ function erfSeries(x: number): number {
 /**
  * erfc(x) for x >= 3 from the continued fraction
  * erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))),
- * evaluated backwards from a fixed depth (converged to double precision for x >= 2).
+ * evaluated backwards from a depth of 12 + 200/x^2 terms (converged to double precision for x >= 2).
  */
 function erfcContinuedFraction(x: number): number {
+  if (x > 27.3) return 0; // below the smallest subnormal
+  // Depth needed for double precision shrinks like 1/x^2 (60 terms at x = 2, 17 at x = 6).
+  const depth = Math.ceil(12 + 200 / (x * x));
   let tail = x;
-  for (let k = 120; k >= 1; k--) tail = x + k / 2 / tail;
+  for (let k = depth; k >= 1; k--) tail = x + k / 2 / tail;
   return (INV_SQRT_PI * Math.exp(-x * x)) / tail;
 }
 

@@ -121,6 +121,14 @@ export function fillBackend(): 'wasm' | 'ts' {
   return fillKernels().backend;
 }
 
+/** Fills shorter than this use the TypeScript kernels even when WebAssembly is active (same bits, less overhead). */
+export const SMALL_FILL = 32;
+
+/** The implementation for a fill of `n` values: the active one, or TypeScript for fills below {@link SMALL_FILL}. */
+export function kernelsFor(n: number): FillKernels {
+  return n < SMALL_FILL ? tsKernels : fillKernels();
+}
+
 /** The implementation in use. */
 export function fillKernels(): FillKernels {
   if (forced !== 'ts') {

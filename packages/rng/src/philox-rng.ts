@@ -1,5 +1,5 @@
 import { BaseRng, type TruncatedParams, type UniformParams } from './base-rng';
-import { fillKernels } from './fill-kernels';
+import { kernelsFor } from './fill-kernels';
 import { philoxBlocks } from './philox';
 import { truncatedPerBlock } from './philox-fills';
 import type { FloatArray, Rng, RngState } from './rng-types';
@@ -73,7 +73,7 @@ export class PhiloxRng extends BaseRng {
 
   protected override uniformInto(out: FloatArray, p: UniformParams, offset: number | undefined): void {
     if (out instanceof Float32Array) {
-      fillKernels().uniform32(
+      kernelsFor(out.length).uniform32(
         this.k0,
         this.k1,
         out,
@@ -84,7 +84,7 @@ export class PhiloxRng extends BaseRng {
         p.maxV,
       );
     } else {
-      fillKernels().uniform64(
+      kernelsFor(out.length).uniform64(
         this.k0,
         this.k1,
         out,
@@ -103,9 +103,9 @@ export class PhiloxRng extends BaseRng {
     offset: number | undefined,
   ): void {
     if (out instanceof Float32Array) {
-      fillKernels().normal32(this.k0, this.k1, out, this.claim(offset, out.length, 4), mean, std);
+      kernelsFor(out.length).normal32(this.k0, this.k1, out, this.claim(offset, out.length, 4), mean, std);
     } else {
-      fillKernels().normal64(this.k0, this.k1, out, this.claim(offset, out.length, 2), mean, std);
+      kernelsFor(out.length).normal64(this.k0, this.k1, out, this.claim(offset, out.length, 2), mean, std);
     }
   }
 
@@ -119,7 +119,7 @@ export class PhiloxRng extends BaseRng {
       out.fill(p.constant);
       return;
     }
-    fillKernels().truncated(this.k0, this.k1, out, start, p.plan, p.mean, p.std, p.minV, p.maxV);
+    kernelsFor(out.length).truncated(this.k0, this.k1, out, start, p.plan, p.mean, p.std, p.minV, p.maxV);
   }
 
   protected override bernoulliInto(
@@ -127,6 +127,6 @@ export class PhiloxRng extends BaseRng {
     prob: number,
     offset: number | undefined,
   ): void {
-    fillKernels().bernoulli(this.k0, this.k1, out, this.claim(offset, out.length, 2), prob);
+    kernelsFor(out.length).bernoulli(this.k0, this.k1, out, this.claim(offset, out.length, 2), prob);
   }
 }

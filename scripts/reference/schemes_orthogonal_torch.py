@@ -5,11 +5,16 @@ Usage: /usr/bin/python3 scripts/reference/schemes_orthogonal_torch.py 512 1024 2
 Prints one JSON object: {"torch": version, "ms": {"512": best_ms, ...}}.
 """
 import json
+import os
 import sys
 import time
 
-import torch
-from torch.nn import init
+# One thread everywhere, including a threaded BLAS/LAPACK (OpenBLAS, MKL) that torch calls into.
+for var in ('OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS'):
+    os.environ.setdefault(var, '1')
+
+import torch  # noqa: E402
+from torch.nn import init  # noqa: E402
 
 
 def main():

@@ -27,14 +27,14 @@ function noStack(text: string) {
 describe('init-advisor as a process', () => {
   it('recommend prints a readable report and exits 0', () => {
     const r = spawnCli(['recommend', '--activation', 'relu', '--arch', 'cnn', '--depth', '50']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Recommended scheme: he_normal\(mode=fan_in, nonlinearity=relu\)/);
     expect(r.stdout).toMatch(/Rules: relu-he, cnn-receptive-field/);
     expect(r.stderr).toBe('');
   });
   it('--json output is parseable and stable in shape', () => {
     const r = spawnCli(['gain', 'gelu', 'selu', '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.command).toBe('gain');
     expect(out.result[0].activation).toBe('gelu');
@@ -43,7 +43,7 @@ describe('init-advisor as a process', () => {
   });
   it('plan reads a model file', () => {
     const r = spawnCli(['plan', join(models, 'resnet-fixup.json')]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/block1\.conv2\s+weight\s+\[16, 16, 3, 3\]\s+zeros\s+residual-no-norm-fixup/);
   });
   it('bad input exits 2 with a one-line message and no stack trace', () => {
@@ -68,7 +68,7 @@ describe('init-advisor as a process', () => {
   });
   it('--help exits 0 and lists the commands', () => {
     const r = spawnCli(['--help']);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     for (const c of ['recommend', 'plan', 'gain', 'propagate', 'explain']) expect(r.stdout).toContain(c);
   });
 });

@@ -52,7 +52,7 @@ const XAVIER: Text = {
   why: 'For units that are roughly linear near zero, keeping forward variance needs Var(W) = 1/fan_in and keeping backward variance needs 1/fan_out; 2/(fan_in + fan_out) is the compromise that keeps both close to steady.',
   pitfalls: [
     'Under ReLU it halves the signal at each layer (ReLU drops half the second moment), so deep ReLU nets vanish; use He there.',
-    'For tanh it is on the ordered side of the edge of chaos: in very deep plain nets the activation variance slowly decays.',
+    'For tanh with zero biases it sits exactly at the edge of chaos, but only because the signal itself fades: the activation variance decays roughly like 1/depth in very deep plain nets; with non-zero biases it is on the ordered side.',
   ],
   sources: ['glorot2010', 'seed'],
 };

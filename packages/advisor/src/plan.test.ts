@@ -131,6 +131,26 @@ describe('plan', () => {
     expect(g.parameters.find((x) => x.parameter === 'weight_hh')!.scheme.gate_order).toEqual(['r', 'z', 'n']);
   });
 
+  it('accepts softmax on the output layer only', () => {
+    const p = plan({
+      activation: 'relu',
+      layers: [
+        { kind: 'dense', shape: [8, 4] },
+        { kind: 'dense', shape: [3, 8], activation: 'softmax' as never },
+      ],
+    });
+    expect(p.parameters[2]!.scheme.name).toBe('xavier_uniform');
+    expect(p.assumptions.join(' ')).toMatch(/softmax output/);
+    expect(() =>
+      plan({
+        layers: [
+          { kind: 'dense', shape: [8, 4], activation: 'softmax' as never },
+          { kind: 'dense', shape: [3, 8] },
+        ],
+      }),
+    ).toThrow(/only on the output layer/);
+  });
+
   it('validates strictly, with JSON paths', () => {
     const cases: [unknown, string, string][] = [
       [null, 'INVALID_ARGUMENT', 'model'],

@@ -62,7 +62,10 @@ export interface ModelLayer {
   readonly name?: string;
   readonly kind: LayerKind;
   readonly shape: readonly number[];
-  /** Activation applied to this layer's output. Default: the model's `activation` (output layer: linear). */
+  /**
+   * Activation applied to this layer's output. Default: the model's `activation` (output layer: linear).
+   * `'softmax'` is accepted on the output layer only (planned as linear logits).
+   */
   readonly activation?: ActivationInput;
   /** Residual branch id: consecutive layers with the same id form y = x + f(x). */
   readonly branch?: string;
@@ -161,6 +164,8 @@ interface CheckedLayer {
   readonly branch: string | undefined;
   readonly bias: boolean;
   readonly output: boolean;
+  /** The layer named 'softmax' as its activation (allowed on the output layer only; treated as linear logits). */
+  readonly softmax: boolean;
 }
 
 function checkLayer(raw: unknown, index: number): CheckedLayer {
@@ -206,7 +211,9 @@ function checkLayer(raw: unknown, index: number): CheckedLayer {
   });
   const name = raw.name === undefined ? `${kind}${index}` : checkName(raw.name, `${where}.name`);
   let activation: ActivationInput | undefined;
-  if (raw.activation !== undefined) {
+  const softmax = typeof raw.activation === 'string' && raw.activation.trim().toLowerCase() === 'softmax';
+  if (softmax) activation = 'linear';
+  else if (raw.activation !== undefined) {
     if (typeof raw.activation !== 'string' && !isPlainObject(raw.activation)) {
       fail(
         'INVALID_ARGUMENT',
@@ -236,6 +243,7 @@ function checkLayer(raw: unknown, index: number): CheckedLayer {
     branch,
     bias: raw.bias !== false,
     output: raw.output === true,
+    softmax,
   };
 }
 
@@ -319,6 +327,17 @@ export function plan(model: ModelDescription): ModelPlan {
   const outputLayer = flagged[0] ?? weightLayers[weightLayers.length - 1]!;
   if (flagged.length === 0)
     assumptions.push(`output layer: '${outputLayer.name}' (the last layer with weights)`);
+  for (const l of layers) {
+    if (!l.softmax) continue;
+    if (l !== outputLayer) {
+      fail(
+        'INVALID_ARGUMENT',
+        `layers[${l.index}].activation`,
+        'softmax is accepted only on the output layer (it is not an elementwise activation)',
+      );
+    }
+    assumptions.push(`layer '${l.name}': softmax output, planned as linear logits`);
+  }
 
   // Residual branches: consecutive runs with the same id.
   const branchRuns = new Map<string, CheckedLayer[]>();

@@ -457,7 +457,7 @@ const smoothRelu: Rule = {
   kind: 'primary',
   when: 'activation = gelu, gelu_tanh, silu/swish, mish or softplus',
   recommends: 'variance_scaling(scale = 1/E[phi(z)^2], fan_in, normal); he_normal as the common alternative',
-  why: 'These smooth ReLU-like units pass a different fraction of the second moment than ReLU (GELU 0.425, SiLU 0.356), so the exact scale differs from He by 15-30%.',
+  why: 'These smooth ReLU-like units keep a different fraction of the second moment than ReLU (E[phi^2] = 0.425 for GELU, 0.356 for SiLU, 0.452 for Mish, against 0.5), so the exact scale (2.35, 2.81, 2.21) differs from He by 10-40%.',
   sources: ['he2015', 'poole2016'],
   matches: (ctx) => family(ctx) === 'smooth_relu',
   apply: (draft, ctx) => {
@@ -719,7 +719,7 @@ const seluGain: Rule = {
       /^(he|kaiming)_/.test(considered.name) &&
       considered.nonlinearity === 'selu';
     draft.warnings.push(
-      `${usesSeluGain ? 'The considered scheme uses ' : 'Do not use '}kaiming with nonlinearity 'selu' (PyTorch gain 3/4): that gives Var(W) = 0.5625/fan_in instead of 1/fan_in. SELU's constants assume exactly 1/fan_in; with 9/16 of it the activations settle at a smaller variance each layer and the self-normalizing pull toward (0, 1) is gone. The 3/4 value trades self-normalization for gradient stability; if you want SELU's guarantees, use LeCun normal (or nonlinearity 'linear').`,
+      `${usesSeluGain ? 'The considered scheme uses ' : 'Do not use '}kaiming with nonlinearity 'selu' (PyTorch gain 3/4): that gives Var(W) = 0.5625/fan_in instead of 1/fan_in. SELU's constants assume exactly 1/fan_in; with 9/16 of it the variance shrinks layer after layer toward a much smaller fixed point (about 0.02 instead of 1 in the mean-field limit), so the self-normalizing pull toward (0, 1) is gone. The 3/4 value trades self-normalization for gradient stability; if you want SELU's guarantees, use LeCun normal (or nonlinearity 'linear').`,
     );
     if (ctx.normalization === 'batch' || ctx.normalization === 'layer') {
       draft.warnings.push(

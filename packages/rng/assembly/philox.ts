@@ -486,8 +486,8 @@ export function normal32(k0: u32, k1: u32, start: f64, count: i32, mean: f64, st
   const m256 = i32x4.splat(256);
   const zero = i32x4.splat(0);
   let j = 0;
-  // Four values per step when all four pass the fast test (about 94% of steps); the same double operations as
-  // normal32One, whose scalar path handles the other steps.
+  // Four values per step with the same double operations as normal32One, which redoes the lanes that fail the
+  // fast test (about 1.5%).
   for (; j + 4 <= count; j += 4) {
     const w = v128.load(WORDS + ((<usize>(lane + j)) << 2));
     const layer = v128.and(w, m255);
@@ -502,19 +502,20 @@ export function normal32(k0: u32, k1: u32, start: f64, count: i32, mean: f64, st
     const th23 = f64x2.replace_lane(f64x2.splat(load<f64>(ZX + 8 + l2)), 1, load<f64>(ZX + 8 + l3));
     const x01 = f64x2.mul(f64x2.convert_low_i32x4_s(u), sc01);
     const x23 = f64x2.mul(f64x2.convert_low_i32x4_s(v128.shuffle<i32>(u, u, 2, 3, 2, 3)), sc23);
-    if (i64x2.all_true(v128.and(f64x2.lt(x01, th01), f64x2.lt(x23, th23)))) {
-      // Sign bit 8 of each word moved to bit 63 of its double.
-      const sign = i32x4.shl(v128.and(w, m256), 23);
-      const z01 = v128.xor(x01, v128.shuffle<i32>(zero, sign, 0, 4, 0, 5));
-      const z23 = v128.xor(x23, v128.shuffle<i32>(zero, sign, 0, 6, 0, 7));
-      const v01 = f32x4.demote_f64x2_zero(f64x2.add(vmean, f64x2.mul(vstd, z01)));
-      const v23 = f32x4.demote_f64x2_zero(f64x2.add(vmean, f64x2.mul(vstd, z23)));
-      v128.store(OUT + ((<usize>j) << 2), v128.shuffle<i32>(v01, v23, 0, 1, 4, 5));
-    } else {
-      normal32One(k0, k1, s, lane, j, mean, std);
-      normal32One(k0, k1, s, lane, j + 1, mean, std);
-      normal32One(k0, k1, s, lane, j + 2, mean, std);
-      normal32One(k0, k1, s, lane, j + 3, mean, std);
+    // All four results are computed and stored; the lanes that failed the fast test are then redone by the scalar
+    // path.
+    const sign = i32x4.shl(v128.and(w, m256), 23);
+    const z01 = v128.xor(x01, v128.shuffle<i32>(zero, sign, 0, 4, 0, 5));
+    const z23 = v128.xor(x23, v128.shuffle<i32>(zero, sign, 0, 6, 0, 7));
+    const v01 = f32x4.demote_f64x2_zero(f64x2.add(vmean, f64x2.mul(vstd, z01)));
+    const v23 = f32x4.demote_f64x2_zero(f64x2.add(vmean, f64x2.mul(vstd, z23)));
+    v128.store(OUT + ((<usize>j) << 2), v128.shuffle<i32>(v01, v23, 0, 1, 4, 5));
+    const ok = i64x2.bitmask(f64x2.lt(x01, th01)) | (i64x2.bitmask(f64x2.lt(x23, th23)) << 2);
+    if (ok !== 15) {
+      if ((ok & 1) === 0) normal32One(k0, k1, s, lane, j, mean, std);
+      if ((ok & 2) === 0) normal32One(k0, k1, s, lane, j + 1, mean, std);
+      if ((ok & 4) === 0) normal32One(k0, k1, s, lane, j + 2, mean, std);
+      if ((ok & 8) === 0) normal32One(k0, k1, s, lane, j + 3, mean, std);
     }
   }
   for (; j < count; j++) normal32One(k0, k1, s, lane, j, mean, std);
@@ -546,7 +547,31 @@ function clampStore(j: i32, v: f64, minV: f64, maxV: f64, f32: bool): void {
   else store<f64>(OUT + ((<usize>j) << 3), v);
 }
 
-/** Normal-rejection regime, float32: one word per value for the first attempt. */
+/** One float32 truncated value from word lane + j (the scalar form of the loop below). */
+function truncatedNormal32One(
+  k0: u32,
+  k1: u32,
+  s: u64,
+  lane: i32,
+  j: i32,
+  mean: f64,
+  std: f64,
+  minV: f64,
+  maxV: f64,
+): void {
+  const p = WORDS + ((<usize>(lane + j)) << 2);
+  const w0 = load<u32>(p);
+  const layer = <i32>(w0 & 255);
+  const x = <f64>(<i32>(w0 >>> 9)) * load<f64>(S23 + ((<usize>layer) << 3));
+  let z = reinterpret<f64>(reinterpret<u64>(x) ^ ((<u64>(w0 & 256)) << 55));
+  if (!(x < zx(layer + 1) && z >= tAlpha && z <= tBeta)) {
+    resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, 1);
+    z = truncatedStandard(true);
+  }
+  clampStore(j, mean + std * z, minV, maxV, true);
+}
+
+/** Normal-rejection regime, float32: one word per value for the first attempt, four values per SIMD step. */
 function truncatedNormal32(
   k0: u32,
   k1: u32,
@@ -558,20 +583,55 @@ function truncatedNormal32(
   maxV: f64,
 ): void {
   const lane = prepare(k0, k1, s, count, 4);
-  const alpha = tAlpha;
-  const beta = tBeta;
-  for (let j = 0; j < count; j++) {
-    const p = WORDS + ((<usize>(lane + j)) << 2);
-    const w0 = load<u32>(p);
-    const layer = <i32>(w0 & 255);
-    const x = <f64>(<i32>(w0 >>> 9)) * load<f64>(S23 + ((<usize>layer) << 3));
-    let z = reinterpret<f64>(reinterpret<u64>(x) ^ ((<u64>(w0 & 256)) << 55));
-    if (!(x < zx(layer + 1) && z >= alpha && z <= beta)) {
-      resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, 1);
-      z = truncatedStandard(true);
+  const vmean = f64x2.splat(mean);
+  const vstd = f64x2.splat(std);
+  const vmin = f64x2.splat(minV);
+  const vmax = f64x2.splat(maxV);
+  const valpha = f64x2.splat(tAlpha);
+  const vbeta = f64x2.splat(tBeta);
+  const m255 = i32x4.splat(255);
+  const m256 = i32x4.splat(256);
+  const zero = i32x4.splat(0);
+  let j = 0;
+  for (; j + 4 <= count; j += 4) {
+    const w = v128.load(WORDS + ((<usize>(lane + j)) << 2));
+    const layer = v128.and(w, m255);
+    const l0 = (<usize>i32x4.extract_lane(layer, 0)) << 3;
+    const l1 = (<usize>i32x4.extract_lane(layer, 1)) << 3;
+    const l2 = (<usize>i32x4.extract_lane(layer, 2)) << 3;
+    const l3 = (<usize>i32x4.extract_lane(layer, 3)) << 3;
+    const u = i32x4.shr_u(w, 9);
+    const sc01 = f64x2.replace_lane(f64x2.splat(load<f64>(S23 + l0)), 1, load<f64>(S23 + l1));
+    const sc23 = f64x2.replace_lane(f64x2.splat(load<f64>(S23 + l2)), 1, load<f64>(S23 + l3));
+    const th01 = f64x2.replace_lane(f64x2.splat(load<f64>(ZX + 8 + l0)), 1, load<f64>(ZX + 8 + l1));
+    const th23 = f64x2.replace_lane(f64x2.splat(load<f64>(ZX + 8 + l2)), 1, load<f64>(ZX + 8 + l3));
+    const x01 = f64x2.mul(f64x2.convert_low_i32x4_s(u), sc01);
+    const x23 = f64x2.mul(f64x2.convert_low_i32x4_s(v128.shuffle<i32>(u, u, 2, 3, 2, 3)), sc23);
+    const sign = i32x4.shl(v128.and(w, m256), 23);
+    const z01 = v128.xor(x01, v128.shuffle<i32>(zero, sign, 0, 4, 0, 5));
+    const z23 = v128.xor(x23, v128.shuffle<i32>(zero, sign, 0, 6, 0, 7));
+    const ok01 = v128.and(f64x2.lt(x01, th01), v128.and(f64x2.ge(z01, valpha), f64x2.le(z01, vbeta)));
+    const ok23 = v128.and(f64x2.lt(x23, th23), v128.and(f64x2.ge(z23, valpha), f64x2.le(z23, vbeta)));
+    // All four results are computed and stored; the lanes that failed a test are then redone by the scalar path.
+    let v01 = f64x2.add(vmean, f64x2.mul(vstd, z01));
+    let v23 = f64x2.add(vmean, f64x2.mul(vstd, z23));
+    v01 = v128.bitselect(vmin, v01, f64x2.lt(v01, vmin));
+    v01 = v128.bitselect(vmax, v01, f64x2.gt(v01, vmax));
+    v23 = v128.bitselect(vmin, v23, f64x2.lt(v23, vmin));
+    v23 = v128.bitselect(vmax, v23, f64x2.gt(v23, vmax));
+    v128.store(
+      OUT + ((<usize>j) << 2),
+      v128.shuffle<i32>(f32x4.demote_f64x2_zero(v01), f32x4.demote_f64x2_zero(v23), 0, 1, 4, 5),
+    );
+    const ok = i64x2.bitmask(ok01) | (i64x2.bitmask(ok23) << 2);
+    if (ok !== 15) {
+      if ((ok & 1) === 0) truncatedNormal32One(k0, k1, s, lane, j, mean, std, minV, maxV);
+      if ((ok & 2) === 0) truncatedNormal32One(k0, k1, s, lane, j + 1, mean, std, minV, maxV);
+      if ((ok & 4) === 0) truncatedNormal32One(k0, k1, s, lane, j + 2, mean, std, minV, maxV);
+      if ((ok & 8) === 0) truncatedNormal32One(k0, k1, s, lane, j + 3, mean, std, minV, maxV);
     }
-    clampStore(j, mean + std * z, minV, maxV, true);
   }
+  for (; j < count; j++) truncatedNormal32One(k0, k1, s, lane, j, mean, std, minV, maxV);
 }
 
 /** Normal-rejection regime, float64: two words per value for the first attempt. */

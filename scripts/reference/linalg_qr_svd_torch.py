@@ -3,10 +3,13 @@
 
     /usr/bin/python3 scripts/reference/linalg_qr_svd_torch.py [sizes] [qr|svd|all]
 
-Prints one JSON object: best-of-3 milliseconds (best of 1 after a warm-up for n >= 1024) for
+Prints one JSON object: the best of 3 (2 for n >= 2048) CPU-time milliseconds after a warm-up
+(`time.process_time`, which on a shared machine leaves out the turns of other processes; with one
+BLAS thread it equals wall time on an idle machine) for
   torch.linalg.qr (float32, 1 thread, explicit reduced Q), numpy.linalg.qr (float32 input; numpy
   widens it and computes in float64), and numpy.linalg.svd(compute_uv=False) on float64, per n (n x n).
-Also reports which BLAS numpy links, since reference (netlib) BLAS is far slower than OpenBLAS.
+Also reports which BLAS library is loaded (OpenBLAS, pinned to one thread above, is far faster
+than the reference netlib BLAS that numpy's build metadata names).
 """
 import json
 import os
@@ -27,26 +30,31 @@ def best(fn, repeats):
     fn()  # warm-up
     times = []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        times.append((time.perf_counter() - t0) * 1e3)
+        times.append((time.process_time() - t0) * 1e3)
     return min(times)
+
+
+def loaded_blas():
+    """Names the BLAS shared libraries mapped into this process (after numpy and torch loaded)."""
+    try:
+        with open('/proc/self/maps') as f:
+            paths = {line.split()[-1] for line in f if 'blas' in line.lower() and '/' in line}
+        return ', '.join(sorted({os.path.basename(os.path.realpath(p)) for p in paths})) or 'unknown'
+    except OSError:
+        return 'unknown'
 
 
 def main():
     sizes = [int(s) for s in (sys.argv[1] if len(sys.argv) > 1 else '256,512,1024,2048').split(',')]
     which = sys.argv[2] if len(sys.argv) > 2 else 'all'
     rng = np.random.default_rng(0)
-    blas = 'unknown'
-    try:
-        info = np.__config__.get_info('blas_opt_info')
-        blas = ','.join(info.get('libraries', [])) or 'unknown'
-    except Exception:  # noqa: BLE001 - informational only
-        pass
+    blas = loaded_blas()
     out = {'torch': torch.__version__, 'numpy': np.__version__, 'threads': torch.get_num_threads(),
            'numpy_blas': blas, 'sizes': {}}
     for n in sizes:
-        repeats = 3 if n <= 512 else 1
+        repeats = 3 if n <= 1024 else 2
         a32 = rng.standard_normal((n, n)).astype(np.float32)
         a64 = rng.standard_normal((n, n))
         t32 = torch.from_numpy(a32)

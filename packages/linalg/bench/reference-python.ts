@@ -25,7 +25,7 @@ export function pythonTimings(sizes: readonly number[], which: 'qr' | 'svd'): Py
       sizes: Record<string, Record<string, number>>;
     };
     return {
-      versions: `torch ${parsed.torch}, numpy ${parsed.numpy} (BLAS: ${parsed.numpy_blas})`,
+      versions: `torch ${parsed.torch}, numpy ${parsed.numpy} (BLAS loaded: ${parsed.numpy_blas})`,
       sizes: parsed.sizes,
     };
   } catch (e) {

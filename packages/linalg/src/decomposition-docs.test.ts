@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from './index';
 
 /**
- * Runs the `@example` blocks of the decomposition and check modules: every
+ * Runs the `@example` blocks of the decomposition, check, matrix and error modules: every
  * `expression; // => value` line becomes a check. Numbers compare to 1e-9 relative (the examples
  * state rounded or "up to rounding" values); a trailing parenthetical note is ignored.
  */
@@ -19,6 +19,8 @@ const files = [
   'hadamard.ts',
   'identity.ts',
   'transpose-copy.ts',
+  'matrix.ts',
+  'errors.ts',
 ];
 
 function close(actual: unknown, expected: unknown): boolean {

@@ -1,4 +1,5 @@
 import { LinalgError } from './errors';
+import { checkMatrix } from './float-input';
 import { gemmDirect, scaleInPlace } from './gemm-direct';
 import type { GemmBackend, GemmKernel } from './gemm-kernel';
 import { jsKernel } from './gemm-kernel-js';
@@ -66,6 +67,7 @@ export function setGemmBackend(backend: GemmBackend): void {
  * The implementation {@link gemm} currently uses: `'wasm'` by default when WebAssembly SIMD
  * is available, else `'js'`. Cost: O(1) (the first call may compile the embedded module).
  *
+ * @throws Never: a module that fails to compile selects `'js'`.
  * @example
  * ```ts
  * gemmBackend(); // => 'wasm' (Node >= 16.4 and current browsers)
@@ -171,7 +173,7 @@ function checkFlag(value: unknown, argument: string): boolean {
  * @param c - `m x n` output, updated in place and returned.
  * @param options - `transA`, `transB` (default false).
  * @throws {LinalgError} `SHAPE_MISMATCH` when the inner or outer dimensions disagree;
- * `NOT_FINITE` when `alpha` or `beta` is NaN or infinite; `INVALID_ARGUMENT` for non-boolean flags.
+ * `NOT_FINITE` when `alpha` or `beta` is NaN or infinite; `INVALID_ARGUMENT` for non-boolean flags or an operand that is not a matrix.
  * @example
  * ```ts
  * const c = matrix(2, 2);
@@ -189,6 +191,9 @@ export function gemm<C extends Matrix>(
 ): C {
   checkScalar(alpha, 'alpha');
   checkScalar(beta, 'beta');
+  checkMatrix(a, 'a');
+  checkMatrix(b, 'b');
+  checkMatrix(c, 'c');
   let A = checkFlag(options.transA, 'transA') ? transpose(a) : a;
   let B = checkFlag(options.transB, 'transB') ? transpose(b) : b;
   if (A.cols !== B.rows) {

@@ -9,6 +9,9 @@ import { type AllocOptions, type Matrix, matrix } from './matrix';
  * H_{ij} = (-1)^{\operatorname{popcount}(i \,\&\, j)},\qquad H_{2n} = \begin{pmatrix} H_n & H_n \\ H_n & -H_n \end{pmatrix}
  * ```
  *
+ * Algorithm and cost: each entry from the parity of `popcount(i & j)`, `n²` writes (no recursion,
+ * no multiplications).
+ *
  * @param n - Order, a power of two: 1, 2, 4, 8, … up to 2^15.
  * @param options - `dtype` (default `'float64'`).
  * @throws {LinalgError} `INVALID_ARGUMENT` when `n` is not a power of two in that range, or for an unknown dtype.

@@ -9,6 +9,8 @@ import { type AllocOptions, type Matrix, matrix } from './matrix';
  * I_{ij} = [i = j]
  * ```
  *
+ * Cost: `rows·cols` zero writes and `min(rows, cols)` ones.
+ *
  * @param rows - Number of rows (non-negative integer).
  * @param cols - Number of columns. Default `rows`.
  * @param options - `dtype` (default `'float64'`).
@@ -31,6 +33,8 @@ export function identity(rows: number, cols: number = rows, options: AllocOption
  * ```math
  * D_{ij} = [i = j]\, v_i
  * ```
+ *
+ * Cost: `n²` zero writes and `n` diagonal writes.
  *
  * @param values - Diagonal entries (array or typed array of finite numbers).
  * @param options - `dtype` (default `'float64'`).

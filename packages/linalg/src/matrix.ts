@@ -1,4 +1,5 @@
 import { LinalgError } from './errors';
+import { checkMatrix } from './float-input';
 
 /** Element storage of a matrix: single or double precision, never a jagged array. */
 export type FloatArray = Float32Array | Float64Array;
@@ -37,24 +38,51 @@ function checkDim(value: number, argument: string): void {
   }
 }
 
-function checkDtype(dtype: unknown): Dtype {
-  if (dtype === undefined) return 'float64';
+function checkDtype(dtype: unknown, required = false): Dtype {
+  if (dtype === undefined && !required) return 'float64';
   if (dtype === 'float32' || dtype === 'float64') return dtype;
   throw new LinalgError('INVALID_ARGUMENT', 'dtype', `must be 'float32' or 'float64', got ${String(dtype)}`);
 }
 
-/** Allocates a typed array of `length` elements of the given dtype. */
+/**
+ * A zero-filled typed array of `length` elements of the given dtype (storage for a matrix).
+ *
+ * Cost: `length` zero writes (done by the typed-array constructor).
+ *
+ * @param length - Number of elements, a non-negative integer.
+ * @param dtype - `'float32'` or `'float64'` (required: there is no default).
+ * @throws {LinalgError} `INVALID_ARGUMENT` for a negative or fractional length or an unknown or missing dtype.
+ * @example
+ * ```ts
+ * allocate(3, 'float32') instanceof Float32Array; // => true
+ * allocate(3, 'float64').length; // => 3
+ * ```
+ */
 export function allocate(length: number, dtype: Dtype): FloatArray {
-  return dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
+  checkDim(length, 'length');
+  return checkDtype(dtype, true) === 'float32' ? new Float32Array(length) : new Float64Array(length);
 }
 
-/** The dtype name of a matrix's storage. */
+/**
+ * The dtype name of a matrix's storage: `'float32'` for a `Float32Array`, else `'float64'`.
+ *
+ * Cost: `O(1)`.
+ *
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `m` is not a matrix.
+ * @example
+ * ```ts
+ * dtypeOf(matrix(2, 2, { dtype: 'float32' })); // => 'float32'
+ * ```
+ */
 export function dtypeOf(m: Matrix): Dtype {
+  checkMatrix(m, 'm');
   return m.data instanceof Float32Array ? 'float32' : 'float64';
 }
 
 /**
  * A new `rows x cols` matrix of zeros, row-major and contiguous.
+ *
+ * Cost: `rows * cols` zero writes.
  *
  * @param rows - Number of rows, a non-negative integer.
  * @param cols - Number of columns, a non-negative integer.
@@ -86,8 +114,14 @@ export interface ViewOptions {
 /**
  * Wraps an existing typed array as a `rows x cols` matrix without copying.
  *
- * @throws {LinalgError} `INVALID_ARGUMENT` for bad sizes or strides; `SHAPE_MISMATCH` when the
- * view reaches past the end of `data`.
+ * Element `(i, j)` is `data[offset + i * rowStride + j * colStride]`. Cost: `O(1)` (no copy).
+ *
+ * @param data - A `Float32Array` or `Float64Array`.
+ * @param rows - Number of rows, a non-negative integer.
+ * @param cols - Number of columns, a non-negative integer.
+ * @param options - `offset` (default 0), `rowStride` (default `cols`), `colStride` (default 1).
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `data` is not a `Float32Array` or `Float64Array`,
+ * or for bad sizes or strides; `SHAPE_MISMATCH` when the view reaches past the end of `data`.
  * @example
  * ```ts
  * const m = view(new Float64Array([1, 2, 3, 4, 5, 6]), 2, 3);
@@ -100,6 +134,9 @@ export function view<T extends FloatArray>(
   cols: number,
   options: ViewOptions = {},
 ): Matrix<T> {
+  if (!(data instanceof Float32Array || data instanceof Float64Array)) {
+    throw new LinalgError('INVALID_ARGUMENT', 'data', 'must be a Float32Array or a Float64Array');
+  }
   checkDim(rows, 'rows');
   checkDim(cols, 'cols');
   const offset = options.offset ?? 0;
@@ -121,24 +158,81 @@ export function view<T extends FloatArray>(
   return { data, rows, cols, offset, rowStride, colStride };
 }
 
-/** Element `(i, j)` of `m` (no bounds check: for tests, docs and cold paths). */
+function checkIndex(m: Matrix, i: number, j: number): void {
+  checkMatrix(m, 'm');
+  if (!Number.isSafeInteger(i) || i < 0 || i >= m.rows) {
+    throw new LinalgError('INVALID_ARGUMENT', 'i', `must be an integer in [0, ${m.rows}), got ${String(i)}`);
+  }
+  if (!Number.isSafeInteger(j) || j < 0 || j >= m.cols) {
+    throw new LinalgError('INVALID_ARGUMENT', 'j', `must be an integer in [0, ${m.cols}), got ${String(j)}`);
+  }
+}
+
+/**
+ * Element `(i, j)` of `m`, bounds-checked (for tests, docs and cold paths; hot loops index
+ * `data` directly).
+ *
+ * `m[i, j] = data[offset + i * rowStride + j * colStride]`. Cost: `O(1)`.
+ *
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `m` is not a matrix or `i`, `j` is not an
+ * integer index inside it.
+ * @example
+ * ```ts
+ * get(fromArray([[1, 2], [3, 4]]), 1, 0); // => 3
+ * ```
+ */
 export function get(m: Matrix, i: number, j: number): number {
+  checkIndex(m, i, j);
   return m.data[m.offset + i * m.rowStride + j * m.colStride] as number;
 }
 
-/** Sets element `(i, j)` of `m` (no bounds check: for tests, docs and cold paths). */
+/**
+ * Sets element `(i, j)` of `m`, bounds-checked (for tests, docs and cold paths). A float32
+ * matrix stores `value` rounded to float32; NaN and ±Infinity are stored as given.
+ *
+ * Cost: `O(1)`.
+ *
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `m` is not a matrix, `i`, `j` is not an integer
+ * index inside it, or `value` is not a number.
+ * @example
+ * ```ts
+ * const m = matrix(2, 2);
+ * set(m, 0, 1, 5);
+ * toArray(m); // => [[0, 5], [0, 0]]
+ * ```
+ */
 export function set(m: Matrix, i: number, j: number, value: number): void {
+  checkIndex(m, i, j);
+  if (typeof value !== 'number') {
+    throw new LinalgError('INVALID_ARGUMENT', 'value', `must be a number, got ${typeof value}`);
+  }
   m.data[m.offset + i * m.rowStride + j * m.colStride] = value;
 }
 
-/** True when `m` is row-major and dense (`colStride = 1`, `rowStride = cols`). */
+/**
+ * True when `m` is row-major and dense (`colStride = 1` and `rowStride = cols`, or a single
+ * row), so that `data.subarray(offset, offset + rows * cols)` holds exactly its elements.
+ *
+ * Cost: `O(1)`.
+ *
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `m` is not a matrix.
+ * @example
+ * ```ts
+ * isContiguous(matrix(2, 3)); // => true
+ * isContiguous(transpose(matrix(2, 3))); // => false
+ * ```
+ */
 export function isContiguous(m: Matrix): boolean {
+  checkMatrix(m, 'm');
   return m.colStride === 1 && (m.rowStride === m.cols || m.rows <= 1);
 }
 
 /**
  * The transpose of `m` as a view sharing its storage (no copy): swaps the strides.
  *
+ * `Mᵀ[i, j] = M[j, i]`. Cost: `O(1)`.
+ *
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `m` is not a matrix.
  * @example
  * ```ts
  * const t = transpose(fromArray([[1, 2, 3]]));
@@ -146,6 +240,7 @@ export function isContiguous(m: Matrix): boolean {
  * ```
  */
 export function transpose<T extends FloatArray>(m: Matrix<T>): Matrix<T> {
+  checkMatrix(m, 'm');
   return {
     data: m.data,
     rows: m.cols,
@@ -159,7 +254,10 @@ export function transpose<T extends FloatArray>(m: Matrix<T>): Matrix<T> {
 /**
  * The `rows x cols` sub-block of `m` starting at `(row, col)`, as a view (no copy).
  *
- * @throws {LinalgError} `SHAPE_MISMATCH` when the block does not fit inside `m`.
+ * `B[i, j] = M[row + i, col + j]`. Cost: `O(1)`.
+ *
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `m` is not a matrix or a position or size is not a
+ * non-negative integer; `SHAPE_MISMATCH` when the block does not fit inside `m`.
  * @example
  * ```ts
  * const b = block(fromArray([[1, 2], [3, 4]]), 1, 0, 1, 2);
@@ -173,6 +271,7 @@ export function block<T extends FloatArray>(
   rows: number,
   cols: number,
 ): Matrix<T> {
+  checkMatrix(m, 'm');
   for (const [v, name] of [
     [row, 'row'],
     [col, 'col'],
@@ -199,14 +298,20 @@ export function block<T extends FloatArray>(
 }
 
 /**
- * A contiguous row-major copy of `m` (of any strides), optionally in another dtype.
+ * A contiguous row-major copy of `m` (of any strides), optionally in another dtype. Values are
+ * copied as they are (NaN and ±Infinity included; float64 to float32 rounds to nearest).
  *
+ * Cost: `rows * cols` reads and writes.
+ *
+ * @param options - `dtype` (default: the dtype of `m`).
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `m` is not a matrix or for an unknown dtype.
  * @example
  * ```ts
  * toArray(copy(transpose(fromArray([[1, 2]])))); // => [[1], [2]]
  * ```
  */
 export function copy(m: Matrix, options: AllocOptions = {}): Matrix {
+  checkMatrix(m, 'm');
   const dtype = options.dtype === undefined ? dtypeOf(m) : checkDtype(options.dtype);
   const out = allocate(m.rows * m.cols, dtype);
   const { data, offset, rowStride, colStride, rows, cols } = m;
@@ -219,17 +324,31 @@ export function copy(m: Matrix, options: AllocOptions = {}): Matrix {
 }
 
 /**
- * Builds a matrix from nested arrays (rows of equal length). For tests and docs.
+ * Builds a row-major matrix from nested arrays (rows of equal length). For tests and docs.
+ * Values are stored as given (NaN and ±Infinity included); `[]` gives a `0 x 0` matrix.
  *
- * @throws {LinalgError} `SHAPE_MISMATCH` for jagged rows; `INVALID_ARGUMENT` for non-numbers.
+ * Cost: `rows * cols` reads and writes.
+ *
+ * @param rows - Array of rows, each an array of numbers of the same length.
+ * @param options - `dtype` (default `'float64'`).
+ * @throws {LinalgError} `SHAPE_MISMATCH` for jagged rows; `INVALID_ARGUMENT` when `rows` or a row
+ * is not an array, for non-numbers, or for an unknown dtype.
  * @example
  * ```ts
- * fromArray([[1, 2], [3, 4]]).data; // => Float64Array [1, 2, 3, 4]
+ * Array.from(fromArray([[1, 2], [3, 4]]).data); // => [1, 2, 3, 4]
  * ```
  */
 export function fromArray(rows: readonly (readonly number[])[], options: AllocOptions = {}): Matrix {
   const dtype = checkDtype(options.dtype);
+  if (!Array.isArray(rows)) {
+    throw new LinalgError('INVALID_ARGUMENT', 'rows', 'must be an array of rows (arrays of numbers)');
+  }
   const r = rows.length;
+  for (let i = 0; i < r; i++) {
+    if (!Array.isArray(rows[i])) {
+      throw new LinalgError('INVALID_ARGUMENT', 'rows', `row ${i} is not an array of numbers`);
+    }
+  }
   const c = r === 0 ? 0 : (rows[0] as readonly number[]).length;
   const out = allocate(r * c, dtype);
   for (let i = 0; i < r; i++) {
@@ -249,18 +368,24 @@ export function fromArray(rows: readonly (readonly number[])[], options: AllocOp
 }
 
 /**
- * Converts a matrix (any strides) to nested arrays of numbers. For tests and docs.
+ * Converts a matrix (any strides) to nested arrays of numbers (row `i` is `out[i]`). For tests
+ * and docs.
  *
+ * Cost: `rows * cols` reads.
+ *
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `m` is not a matrix.
  * @example
  * ```ts
  * toArray(fromArray([[1, 2], [3, 4]])); // => [[1, 2], [3, 4]]
  * ```
  */
 export function toArray(m: Matrix): number[][] {
+  checkMatrix(m, 'm');
+  const { data, offset, rowStride, colStride } = m;
   const out: number[][] = [];
   for (let i = 0; i < m.rows; i++) {
     const row: number[] = [];
-    for (let j = 0; j < m.cols; j++) row.push(get(m, i, j));
+    for (let j = 0; j < m.cols; j++) row.push(data[offset + i * rowStride + j * colStride] as number);
     out.push(row);
   }
   return out;

@@ -8,8 +8,11 @@ import type { Matrix } from './matrix';
  * \|A\|_F = \sqrt{\sum_{ij} A_{ij}^2}
  * ```
  *
+ * Algorithm and cost: one pass summing squares (`2mn` flops); only when that sum overflows or
+ * underflows, a second pass divides by `max|A_ij|` first (LAPACK `dlange`-style safety).
+ *
  * @param a - Any matrix or view; an empty matrix gives 0.
- * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity.
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `a` is not a matrix; `NOT_FINITE` when A holds NaN or ±Infinity.
  * @example
  * ```ts
  * frobeniusNorm(fromArray([[3, 0], [0, 4]])); // => 5
@@ -48,8 +51,10 @@ export function frobeniusNorm(a: Matrix): number {
  * \max_{ij} |A_{ij}|
  * ```
  *
+ * Cost: one pass over the `m·n` entries.
+ *
  * @param a - Any matrix or view; an empty matrix gives 0.
- * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity.
+ * @throws {LinalgError} `INVALID_ARGUMENT` when `a` is not a matrix; `NOT_FINITE` when A holds NaN or ±Infinity.
  * @example
  * ```ts
  * maxAbs(fromArray([[1, -7], [2, 3]])); // => 7

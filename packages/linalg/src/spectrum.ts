@@ -99,6 +99,7 @@ export function effectiveRank(a: Matrix): number {
  * ```
  *
  * `ε` is the machine epsilon of A's dtype (2^-52 or 2^-23), as in `numpy.linalg.matrix_rank`.
+ * Cost: one singular-value computation ({@link svd} values only, `4mn² − 4n³/3` flops).
  *
  * @param a - `m x n` matrix; empty gives 0.
  * @param tolerance - Absolute threshold `τ ≥ 0`. Default `σ₁ · max(m, n) · ε`.

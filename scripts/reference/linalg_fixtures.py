@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Writes the LAPACK reference fixtures of @init/linalg (QR, SVD, symmetric eigenvalues).
 
+Shapes: random, ill-conditioned (condition 1e12), rank-deficient, graded, tall, wide, 1 x 1, 1 x n
+and n x 1 for QR and SVD; random, graded, rank-deficient, 1 x 1 and Gram matrices of tall, wide and
+1 x n matrices for the symmetric eigenvalues; Gauss quadrature and random Jacobi matrices.
+
 Run with Debian's python3 + numpy (LAPACK underneath):
     /usr/bin/python3 scripts/reference/linalg_fixtures.py
 Output: packages/linalg/test/fixtures/{decompositions,eig,tridiagonal}.json (committed; tests read them without Python).
@@ -65,6 +69,19 @@ def main():
     a = with_singular_values(8, 8, np.logspace(0, -10, 8))
     a = a @ a.T  # symmetric positive semi-definite, eigenvalues 1 .. 1e-20
     eig_cases.append({'name': 'spd_graded_8', 'a': ((a + a.T) / 2).tolist(), 'values': np.linalg.eigvalsh((a + a.T) / 2).tolist()})
+    # Further shapes from their own generator, so the cases above and below keep their values:
+    # indefinite rank-deficient, 1 x 1, and the Gram matrices of tall, wide and 1 x n matrices
+    # (eigenvalues = squared singular values; the wide and 1 x n ones are singular).
+    extra = np.random.default_rng(20261201)
+    b = extra.standard_normal((7, 3))
+    sym = b @ np.diag([2.0, -1.0, 0.5]) @ b.T
+    grams = [('sym_rank_deficient_7_rank3', (sym + sym.T) / 2), ('sym_one_by_one', np.array([[-3.25]]))]
+    for name, (m, n) in [('gram_of_tall_9x4', (9, 4)), ('gram_of_wide_4x9', (4, 9)), ('gram_of_1x5', (1, 5))]:
+        x = extra.standard_normal((m, n))
+        g = x.T @ x
+        grams.append((name, (g + g.T) / 2))
+    for name, a in grams:
+        eig_cases.append({'name': name, 'a': a.tolist(), 'values': np.linalg.eigvalsh(a).tolist()})
 
     tri_cases = []
     for n in [1, 2, 5, 20]:

@@ -1,5 +1,6 @@
 import { type Activation, type ActivationInput, resolveActivation } from './activations';
 import { AdvisorError } from './errors';
+import { buildScheme } from './scheme-statistics';
 
 /** Network families the rules know. */
 export type Architecture = 'mlp' | 'cnn' | 'rnn' | 'lstm' | 'gru' | 'transformer' | 'resnet' | 'autoencoder';
@@ -220,9 +221,15 @@ export function resolveContext(
       merged.outputActivation === undefined
         ? undefined
         : resolveActivation(merged.outputActivation, 'outputActivation'),
-    considering:
-      merged.considering === undefined ? undefined : checkSchemeConfig(merged.considering, 'considering'),
+    considering: merged.considering === undefined ? undefined : checkConsidered(merged.considering),
   };
+}
+
+/** A considered scheme must be a valid @init/schemes config (unknown names and bad parameters are rejected). */
+function checkConsidered(value: unknown): SchemeConfig {
+  const config = checkSchemeConfig(value, 'considering');
+  const canonical = String(buildScheme(config, 'considering').config.name);
+  return { ...config, name: canonical };
 }
 
 /** `low_memory`, `low_power`, `mobile` and `iot` all mean the edge target. */

@@ -207,6 +207,7 @@ describe('recommend validation', () => {
     [{ preset: 'weather' }, 'UNSUPPORTED', 'preset'],
     [{ activaton: 'relu' }, 'INVALID_ARGUMENT', 'activaton'],
     [{ considering: 'zeros' }, 'INVALID_ARGUMENT', 'considering'],
+    [{ considering: { name: 'zeroes_please' } }, 'INVALID_ARGUMENT', 'considering.name'],
     [null, 'INVALID_ARGUMENT', 'context'],
   ];
   for (const [context, code, argument] of bad) {

@@ -873,6 +873,11 @@ const meanField: Rule = {
         );
       } else {
         draft.warnings.push(`Mean-field check over ${where}: ${report.summary}.`);
+        if (act.name === 'selu' && report.lostIn === 'backward') {
+          draft.reasons.push(
+            "SELU at its fixed point has chi_1 = E[selu'(z)^2] = 1.07, slightly above 1: the forward signal stays normalized, but in the infinite-width limit gradients grow by about 3.5% per layer, which only matters for very deep stacks.",
+          );
+        }
       }
     }
     cite(draft, meanField.sources);

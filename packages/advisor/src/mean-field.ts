@@ -119,6 +119,13 @@ export function fixedPointOf(act: Activation, sw2: number, sb2: number, q0: numb
   let iterations = 0;
   for (; iterations < MAX_ITERATIONS; iterations++) {
     const next = map(q);
+    if (Number.isNaN(next)) {
+      throw new AdvisorError(
+        'NOT_FINITE',
+        'activation',
+        'the variance map is NaN (the activation returned non-finite values)',
+      );
+    }
     if (!Number.isFinite(next) || next > Q_MAX) {
       return { q, converged: false, diverged: true, iterations: iterations + 1 };
     }

@@ -39,6 +39,10 @@ describe('propagate', () => {
     expect(r.verdict).toBe('saturating');
     expect(r.lostIn).toBe('saturation');
   });
+  it('never returns NaN: a custom activation with non-finite values is rejected', () => {
+    const bad = { fn: (x: number) => (x > 3 ? Number.NaN : x) };
+    expect(() => propagate({ activation: bad, depth: 3, sigmaW2: 1 })).toThrow(/non-finite/);
+  });
   it('validates depth and numbers', () => {
     expect(() => propagate({ activation: 'relu', depth: 0, sigmaW2: 2 })).toThrow(AdvisorError);
     expect(() => propagate({ activation: 'relu', depth: 1.5, sigmaW2: 2 })).toThrow(AdvisorError);

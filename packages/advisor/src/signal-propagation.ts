@@ -172,6 +172,13 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
     } else {
       slope[i] = slopeMomentAt(layer.act, qi);
       s = secondMomentAt(layer.act, qi);
+      if (!Number.isFinite(s) || !Number.isFinite(slope[i]!)) {
+        throw new AdvisorError(
+          'NOT_FINITE',
+          `layers[${i}].activation`,
+          'the activation returned non-finite values on the Gaussian',
+        );
+      }
     }
     lastMoment = s;
     if (endsBranch(layers, i)) s += trunkIn;

@@ -18,17 +18,17 @@ const LN2_LO = 1.9082149292705877e-10; // ln 2 - LN2_HI
 const LOG2E = Math.LOG2E;
 const SQRT2 = Math.SQRT2;
 
-/** 2^k for an integer k in [-1074, 1023], built from its bit pattern. */
+let powers: Float64Array | undefined;
+
+/** 2^k for an integer k in [-1074, 1023], from a table of exact powers of two built on first use. */
 function pow2(k: number): number {
-  const dv = view();
-  if (k >= -1022) {
-    dv.setUint32(0, (k + 1023) << 20);
-    dv.setUint32(4, 0);
-    return dv.getFloat64(0);
+  if (!powers) {
+    powers = new Float64Array(2098); // powers[k + 1074] = 2^k, every entry exact (doubling and halving)
+    powers[1074] = 1;
+    for (let i = 1075; i < 2098; i++) powers[i] = powers[i - 1]! * 2;
+    for (let i = 1073; i >= 0; i--) powers[i] = powers[i + 1]! * 0.5;
   }
-  dv.setUint32(0, (k + 1023 + 60) << 20);
-  dv.setUint32(4, 0);
-  return dv.getFloat64(0) * 8.673617379884035e-19; // 2^-60
+  return powers[k + 1074]!;
 }
 
 /**

@@ -19,19 +19,58 @@ export function formatNumber(x: number): string {
   return a >= 1e-4 && a < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3);
 }
 
-/** A plain-text table with a header rule; cells are left-aligned, long cells are not cut. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, j) => (j === cells.length - 1 ? c : c.padEnd(widths[j]!)))
-      .join('  ')
-      .trimEnd();
+/** Splits text into lines of at most `width` characters at spaces (long words are kept whole). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * A plain-text table with a header rule; cells are left-aligned and the last column is wrapped so
+ * that lines stay within about `lineWidth` characters (default 120).
+ */
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  lineWidth = 120,
+): string {
+  const last = header.length - 1;
+  const widths = header.map((h, j) =>
+    Math.max(h.length, ...rows.map((r) => (j === last ? 0 : (r[j] ?? '').length))),
+  );
+  const prefix = widths.slice(0, last).reduce((a, w) => a + w + 2, 0);
+  const lastWidth = Math.max(40, lineWidth - prefix);
+  widths[last] = Math.min(
+    lastWidth,
+    Math.max(header[last]!.length, ...rows.map((r) => (r[last] ?? '').length)),
+  );
+  const pad = ' '.repeat(prefix);
+  const line = (cells: readonly string[]) => {
+    const head = cells
+      .slice(0, last)
+      .map((c, j) => c.padEnd(widths[j]!))
+      .join('  ');
+    const [first, ...more] = wrap(cells[last] ?? '', lastWidth);
+    return [`${head}${last > 0 ? '  ' : ''}${first}`.trimEnd(), ...more.map((m) => `${pad}${m}`)].join('\n');
+  };
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** A titled section with indented bullet lines (omitted when empty). */
+/** A titled section of bullet lines wrapped at about 110 characters (omitted when empty). */
 export function section(title: string, lines: readonly string[], bullet = '-'): string {
   if (lines.length === 0) return '';
-  return `${title}\n${lines.map((l) => `  ${bullet} ${l}`).join('\n')}\n`;
+  const body = lines.map((l) => {
+    const [first, ...more] = wrap(l, 106);
+    return [`  ${bullet} ${first}`, ...more.map((m) => `    ${m}`)].join('\n');
+  });
+  return `${title}\n${body.join('\n')}\n`;
 }

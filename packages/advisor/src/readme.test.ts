@@ -12,3 +12,16 @@ describe('README', () => {
     expect(embedded).toBe(decisionTableMarkdown());
   });
 });
+
+describe('README CLI example', () => {
+  it('shows the real output of `recommend --activation relu --arch cnn --depth 50`', async () => {
+    const { runCli } = await import('./cli-run');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const a = '$ init-advisor recommend --activation relu --arch cnn --depth 50\n';
+    const i = readme.indexOf(a) + a.length;
+    const j = readme.indexOf('\n\n$ init-advisor recommend --preset chatbot_memory');
+    expect(readme.slice(i, j).trim()).toBe(
+      runCli(['recommend', '--activation', 'relu', '--arch', 'cnn', '--depth', '50']).stdout.trim(),
+    );
+  });
+});

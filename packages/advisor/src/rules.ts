@@ -545,7 +545,7 @@ const linear: Rule = {
   kind: 'primary',
   when: 'activation = linear (identity)',
   recommends: 'xavier_uniform; random_small for tiny models; orthogonal for deep linear stacks',
-  why: 'A linear layer does not squash, so the only job is to keep the variance steady both ways, which Glorot scaling does.',
+  why: 'Without a nonlinearity a layer only rescales the variance, so the task is to hold that factor at 1 in the forward and the backward pass, which Glorot scaling does on average.',
   sources: ['glorot2010', 'saxe2013', 'seed'],
   matches: (ctx) => family(ctx) === 'linear',
   apply: (draft) => {

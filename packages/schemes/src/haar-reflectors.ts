@@ -17,9 +17,20 @@ const BLOCK = 48;
  * factorization at half its cost: only Q is accumulated, blockwise with GEMM
  * (`H_j ⋯ H_{j+b−1} = I − V T Vᵀ`). `R_jj = −sign(x_0)·‖x‖` for the vector `x` of reflector j,
  * so the Haar correction multiplies column j by `−sign(x_0)`.
+ *
+ * @param target - Optional row-major output of `m·n` elements whose dtype is `dtype`.
  */
-export function haarReflectorColumns(m: number, n: number, rng: Rng, dtype: Dtype, scale = 1): Matrix {
-  const q = dtype === 'float32' ? new Float32Array(m * n) : new Float64Array(m * n);
+export function haarReflectorColumns(
+  m: number,
+  n: number,
+  rng: Rng,
+  dtype: Dtype,
+  scale = 1,
+  target?: FloatArray,
+): Matrix {
+  // `target` (m·n elements of `dtype`) receives the result in place of a new array.
+  const q = target ?? (dtype === 'float32' ? new Float32Array(m * n) : new Float64Array(m * n));
+  q.fill(0);
   const Q = view(q, m, n);
   if (m === 0 || n === 0) return Q;
   const make = (len: number): FloatArray =>

@@ -55,6 +55,12 @@ export function writeOrthogonal(
   const m = tall ? rest : K;
   const n = tall ? K : rest;
   const dtype = out instanceof Float32Array ? 'float32' : 'float64';
+  if (method === 'reflectors' && tall && (inner === 1 || (k === 0 && K === rest))) {
+    // The output is the generated matrix itself: keras-like (rest x K, row-major), or a square
+    // torch matrix, whose transpose has the same Haar law. Generate straight into `out`.
+    haarReflectorColumns(m, n, rng, dtype, scale, out);
+    return;
+  }
   let q: Matrix;
   let colScale: Float64Array;
   if (method === 'qr') {
@@ -67,17 +73,25 @@ export function writeOrthogonal(
   }
   const { data, offset, rowStride, colStride } = q;
   const block = K * inner;
-  for (let a = 0; a < rest; a++) {
-    const outer = Math.floor(a / inner);
-    const base = outer * block + (a - outer * inner);
-    if (tall) {
-      const row = offset + a * rowStride;
-      for (let o = 0; o < K; o++)
-        out[base + o * inner] = (data[row + o * colStride] as number) * (colScale[o] as number);
-    } else {
-      const col = offset + a * colStride;
-      const s = colScale[a] as number;
-      for (let o = 0; o < K; o++) out[base + o * inner] = (data[col + o * rowStride] as number) * s;
+  // Tiles keep both the reads and the (transposed) writes cache-friendly.
+  const TILE = 32;
+  for (let a0 = 0; a0 < rest; a0 += TILE) {
+    const a1 = Math.min(rest, a0 + TILE);
+    for (let o0 = 0; o0 < K; o0 += TILE) {
+      const o1 = Math.min(K, o0 + TILE);
+      for (let a = a0; a < a1; a++) {
+        const outer = Math.floor(a / inner);
+        const base = outer * block + (a - outer * inner);
+        if (tall) {
+          const row = offset + a * rowStride;
+          for (let o = o0; o < o1; o++)
+            out[base + o * inner] = (data[row + o * colStride] as number) * (colScale[o] as number);
+        } else {
+          const col = offset + a * colStride;
+          const s = colScale[a] as number;
+          for (let o = o0; o < o1; o++) out[base + o * inner] = (data[col + o * rowStride] as number) * s;
+        }
+      }
     }
   }
 }

@@ -74,6 +74,70 @@ export function loadLinalgWasm(): LinalgWasm | null {
 
 const align = (bytes: number): number => Math.ceil(bytes / 64) * 64;
 
+/** End (byte address) of the open arena, 0 when none is open; the GEMM workspace starts after it. */
+let arenaEnd = 0;
+
+/** A region of module memory holding operands that stay there across many GEMM calls. */
+export interface WasmArena {
+  /** The module memory (valid until {@link closeArena}; nothing grows memory while it is open). */
+  readonly buffer: ArrayBuffer;
+  /** A zero-filled array of `length` elements inside the arena, 64-byte aligned. */
+  alloc(length: number, f32: boolean): FloatArray;
+}
+
+/**
+ * Reserves `bytes` of module memory for resident operands, plus `headroom` bytes after it for the
+ * blocked GEMM's own workspace, growing memory once now so that no GEMM call grows it (which would
+ * detach the arena's views) until {@link closeArena}. Returns null without WebAssembly or when
+ * memory cannot grow. Memory, once grown, stays allocated for later calls.
+ */
+export function openArena(bytes: number, headroom: number): WasmArena | null {
+  const ex = loadLinalgWasm();
+  if (ex === null) return null;
+  const base = align(ex.heapBase());
+  const end = base + align(bytes);
+  const have = ex.memory.buffer.byteLength;
+  if (end + headroom > have) {
+    try {
+      ex.memory.grow(Math.ceil((end + headroom - have) / PAGE));
+    } catch {
+      return null;
+    }
+  }
+  arenaEnd = end;
+  const buffer = ex.memory.buffer;
+  let next = base;
+  return {
+    buffer,
+    alloc(length: number, f32: boolean): FloatArray {
+      const at = next;
+      next = align(at + length * (f32 ? 4 : 8));
+      if (next > end) throw new RangeError('arena exhausted');
+      const out = f32 ? new Float32Array(buffer, at, length) : new Float64Array(buffer, at, length);
+      out.fill(0);
+      return out;
+    },
+  };
+}
+
+/**
+ * Upper bound on the module memory (bytes) one blocked GEMM call of an `m x k` by `k x n` product
+ * reserves for packed operands, accumulator and staging, for either dtype: the headroom an
+ * arena leaves so that such calls never grow memory while it is open.
+ */
+export function wasmWorkspaceBytes(m: number, n: number, k: number): number {
+  const up = (x: number, q: number): number => Math.ceil(x / q) * q;
+  const kc = Math.min(k, 256);
+  const mc = up(Math.min(m, 96), MR);
+  const nc = up(Math.min(n, 4096, Math.max(8, Math.floor((1 << 20) / k / 4) * 4)), 8);
+  return 8 * (mc * kc + k * nc + mc * nc + Math.max(mc, nc) * kc) + 4 * 64;
+}
+
+/** Releases the arena (its memory is reused by the GEMM workspace; the module does not shrink). */
+export function closeArena(): void {
+  arenaEnd = 0;
+}
+
 /**
  * Blocking and workspace of the wasm macro-kernel for one dtype (exported for tests and tuning).
  * Operand blocks are copied into a raw buffer in module memory (whole rows or columns with
@@ -102,7 +166,7 @@ export function wasmTarget(ex: LinalgWasm, dtype: 'float32' | 'float64'): Blocke
     mc: 96,
     panel: 1 << 20,
     reserve(aLength: number, bLength: number, cLength: number, blockLength: number): void {
-      pa = align(ex.heapBase());
+      pa = align(Math.max(ex.heapBase(), arenaEnd));
       pb = pa + align(aLength * size);
       pc = pb + align(bLength * size);
       pr = pc + align(cLength * size);

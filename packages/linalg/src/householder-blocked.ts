@@ -5,6 +5,13 @@
  * trusts its caller.
  */
 import { gemm } from './gemm';
+import {
+  RESIDENT_MR,
+  RESIDENT_NR,
+  RESIDENT_PACK_LENGTHS,
+  type ResidentPack,
+  residentGemm,
+} from './gemm-resident';
 import { makeReflector } from './householder';
 import type { FloatArray, Matrix } from './matrix';
 
@@ -31,28 +38,61 @@ export interface WyWorkspace {
   vt: FloatArray;
   /** `b x len` product `op(T) Vᵀ`. */
   wt: FloatArray;
-  /** `rows x b` product of the targets with the reflectors. */
+  /** `rows x b` product of the targets with the reflectors (row stride `ldy`). */
   y: FloatArray;
+  /** Row stride of `y`. */
+  ldy: number;
   /** `b x b` float64 triangular factor `T`. */
   t: Float64Array;
   /** `b x b` float64 Gram matrix `VᵀV`. */
   gram: Float64Array;
+  /**
+   * Set when `vt`, `wt` and `y` live in WebAssembly memory (an arena): targets that live there
+   * too are then updated in place by {@link residentGemm} with these packing buffers.
+   */
+  pack?: ResidentPack;
 }
+
+/** Allocates `length` zeros in the working precision (in an arena when resident). */
+export type WorkAllocator = (length: number) => FloatArray;
+
+/** Elements {@link wyWorkspace} takes from a resident allocator. */
+export function residentWorkspaceLength(nb: number, m: number, rows: number): number {
+  const [pa, pb] = RESIDENT_PACK_LENGTHS;
+  // Each allocation is 64-byte aligned: up to 16 elements of slack per array.
+  return 2 * nb * m + roundUp(Math.max(1, rows), RESIDENT_MR) * roundUp(nb, RESIDENT_NR) + pa + pb + 5 * 16;
+}
+
+const roundUp = (x: number, q: number): number => Math.ceil(x / q) * q;
 
 /**
  * Allocates scratch for panels of width `nb` over vectors of length `m` and `rows` targets, in
- * the precision of `like`.
+ * the precision of `like`; with `resident`, from that arena allocator (see {@link WyWorkspace.pack}).
  */
-export function wyWorkspace(nb: number, m: number, rows: number, like: FloatArray): WyWorkspace {
+export function wyWorkspace(
+  nb: number,
+  m: number,
+  rows: number,
+  like: FloatArray,
+  resident?: WorkAllocator,
+): WyWorkspace {
+  const t = new Float64Array(nb * nb);
+  const gram = new Float64Array(nb * nb);
+  if (resident !== undefined) {
+    const ldy = roundUp(nb, RESIDENT_NR);
+    return {
+      vt: resident(nb * m),
+      wt: resident(nb * m),
+      y: resident(roundUp(Math.max(1, rows), RESIDENT_MR) * ldy),
+      ldy,
+      t,
+      gram,
+      pack: { pa: resident(RESIDENT_PACK_LENGTHS[0]), pb: resident(RESIDENT_PACK_LENGTHS[1]) },
+    };
+  }
   const make = (n: number): FloatArray =>
     like instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
-  return {
-    vt: make(nb * m),
-    wt: make(nb * m),
-    y: make(Math.max(1, rows) * nb),
-    t: new Float64Array(nb * nb),
-    gram: new Float64Array(nb * nb),
-  };
+  return { vt: make(nb * m), wt: make(nb * m), y: make(Math.max(1, rows) * nb), ldy: nb, t, gram };
 }
 
 /** Column-by-column QR of a narrow panel (columns `k .. k+bs`, rows `k..`). */
@@ -157,20 +197,37 @@ export function applyBlockReflector(ct: Matrix, ws: WyWorkspace, bs: number, tra
   const len = ct.cols;
   const vtm = rowMajor(ws.vt, bs, len);
   const wtm = rowMajor(ws.wt, bs, len);
-  const ym = rowMajor(ws.y, rows, bs);
   gemm(1, rowMajor(ws.t, bs, bs), vtm, 0, wtm, { transA: transposeT });
+  const pack = ws.pack;
+  if (pack !== undefined && ct.data.buffer === ws.y.buffer && ct.colStride === 1) {
+    // Targets in the arena: pack from them and update them in place (same arithmetic as below).
+    const y = { data: ws.y, offset: 0, ld: ws.ldy, cols: false };
+    const target = { data: ct.data, offset: ct.offset, ld: ct.rowStride, cols: false };
+    residentGemm(1, rows, bs, len, target, { data: ws.vt, offset: 0, ld: len, cols: true }, y, false, pack);
+    residentGemm(-1, rows, len, bs, y, { data: ws.wt, offset: 0, ld: len, cols: false }, target, true, pack);
+    return;
+  }
+  const ym = rowMajor(ws.y, rows, bs, 0, ws.ldy);
   gemm(1, ct, vtm, 0, ym, { transB: true });
   gemm(-1, ym, wtm, 1, ct);
 }
 
 /**
  * Blocked Householder QR of the column-major `m x n` matrix in `w`, in place: R on and above the
- * diagonal, reflectors below. Returns `tau` (length `min(m, n)`).
+ * diagonal, reflectors below. Returns `tau` (length `min(m, n)`). With `resident` (an arena
+ * allocator, `w` in the same arena with `roundUp(n, 4)` columns of memory), the updates run in
+ * place in WebAssembly memory.
  */
-export function householderQr(w: FloatArray, m: number, n: number, nb = QR_BLOCK): Float64Array {
+export function householderQr(
+  w: FloatArray,
+  m: number,
+  n: number,
+  nb = QR_BLOCK,
+  resident?: WorkAllocator,
+): Float64Array {
   const kmax = Math.min(m, n);
   const tau = new Float64Array(kmax);
-  const ws = wyWorkspace(nb, m, n, w);
+  const ws = wyWorkspace(nb, m, n, w, resident);
   for (let k = 0; k < kmax; k += nb) {
     const bs = Math.min(nb, kmax - k);
     factorPanel(w, m, k, bs, tau, ws);
@@ -198,13 +255,14 @@ export function formQt(
   nb: number,
   out: FloatArray,
   ncols: number,
+  resident?: WorkAllocator,
 ): void {
   for (let r = kmax; r < ncols; r++) {
     const base = r * m;
     out.fill(0, base, base + m);
     out[base + r] = 1;
   }
-  const ws = wyWorkspace(nb, m, ncols, out);
+  const ws = wyWorkspace(nb, m, ncols, out, resident);
   const blocks = Math.ceil(kmax / nb);
   for (let blk = blocks - 1; blk >= 0; blk--) {
     const k = blk * nb;

@@ -1,6 +1,14 @@
 import { LinalgError } from './errors';
 import { checkMatrix, finiteCopyInto } from './float-input';
-import { formQt, householderQr, QR_BLOCK } from './householder-blocked';
+import { gemmBackend } from './gemm';
+import { closeArena, openArena, wasmWorkspaceBytes } from './gemm-kernel-wasm';
+import {
+  formQt,
+  householderQr,
+  QR_BLOCK,
+  residentWorkspaceLength,
+  type WorkAllocator,
+} from './householder-blocked';
 import { allocate, type Dtype, dtypeOf, type Matrix } from './matrix';
 import { transposeInto } from './transpose-copy';
 
@@ -34,6 +42,12 @@ export interface QrResult {
 }
 
 const MODES: readonly QrMode[] = ['reduced', 'complete', 'r'];
+
+/** Largest WebAssembly arena (bytes) a factorization keeps its working matrix in. */
+const ARENA_CAP = 128 * 2 ** 20;
+
+/** Elements of a column-major working array of `cols` columns of length `m`, with the padding resident updates touch. */
+const paddedLength = (m: number, cols: number): number => (cols + 4) * m + 8;
 
 /**
  * Householder QR factorization `A = Q R`, blocked in compact-WY form so that almost all of the
@@ -97,13 +111,47 @@ export function qr(a: Matrix, options: QrOptions = {}): QrResult {
     );
   }
   const { rows: m, cols: n } = a;
+  const k = Math.min(m, n);
+  const panel = Math.min(nb, Math.max(1, k));
+  const qCols = mode === 'complete' ? m : k;
+  const separateQt = mode !== 'r' && qCols > n;
+  // With the wasm GEMM, the working matrix and scratch live in module memory for the whole call
+  // (updated in place, no copies per GEMM); otherwise in ordinary typed arrays.
+  let resident: WorkAllocator | undefined;
+  if (m > 0 && n > 0 && gemmBackend() === 'wasm') {
+    const f32 = precision === 'float32';
+    const elements =
+      paddedLength(m, n) +
+      (separateQt ? paddedLength(m, qCols) : 0) +
+      residentWorkspaceLength(panel, m, n) +
+      (mode === 'r' ? 0 : residentWorkspaceLength(panel, m, qCols)) +
+      64;
+    const bytes = elements * (f32 ? 4 : 8);
+    const headroom = Math.max(wasmWorkspaceBytes(panel, panel, m), wasmWorkspaceBytes(panel, m, panel));
+    const arena = bytes + headroom <= ARENA_CAP ? openArena(bytes, headroom) : null;
+    if (arena !== null) resident = (length) => arena.alloc(length, f32);
+  }
+  try {
+    return factor(a, mode, precision, panel, resident);
+  } finally {
+    if (resident !== undefined) closeArena();
+  }
+}
+
+function factor(
+  a: Matrix,
+  mode: QrMode,
+  precision: Dtype,
+  panel: number,
+  resident: WorkAllocator | undefined,
+): QrResult {
+  const { rows: m, cols: n } = a;
   const dtype = dtypeOf(a);
   const k = Math.min(m, n);
   // Column-major working copy: column j of A at w[j*m ..].
-  const w = allocate(m * n, precision);
+  const w = resident === undefined ? allocate(m * n, precision) : resident(paddedLength(m, n));
   finiteCopyInto(a, 'a', true, w);
-  const panel = Math.min(nb, Math.max(1, k));
-  const tau = householderQr(w, m, n, panel);
+  const tau = householderQr(w, m, n, panel, resident);
 
   const rRows = mode === 'complete' ? m : k;
   const rData = allocate(rRows * n, dtype);
@@ -116,9 +164,14 @@ export function qr(a: Matrix, options: QrOptions = {}): QrResult {
   if (mode === 'r') return { q: undefined, r };
 
   const qCols = mode === 'complete' ? m : k;
-  // Qᵀ is built row by row (qCols x m); in reduced mode it reuses w.
-  const qt = qCols * m <= w.length ? w : allocate(qCols * m, precision);
-  formQt(w, m, k, tau, panel, qt, qCols);
+  // Qᵀ is built row by row (qCols x m); it reuses w unless it has more rows than A has columns.
+  const qt =
+    qCols <= n
+      ? w
+      : resident === undefined
+        ? allocate(qCols * m, precision)
+        : resident(paddedLength(m, qCols));
+  formQt(w, m, k, tau, panel, qt, qCols, resident);
   const qData = allocate(m * qCols, dtype);
   transposeInto(qt, qCols, m, qData);
   return { q: { data: qData, rows: m, cols: qCols, offset: 0, rowStride: qCols, colStride: 1 }, r };

@@ -263,6 +263,15 @@ describe('permutations and sampling', () => {
       chiSquareCritical(nPop - 1),
     );
   });
+  it('the O(k)-memory path of sample gives the same indices as the dense path', () => {
+    // sample(100, 25) uses the dense partial Fisher-Yates (n <= 4k), sample(100, 24) the sparse one; both make the
+    // same draws, so the second is the prefix of the first.
+    for (const seed of [1, 2, 3]) {
+      const dense = createRng(seed).sample(100, 25);
+      const sparse = createRng(seed).sample(100, 24);
+      expect(Array.from(sparse)).toEqual(Array.from(dense.subarray(0, 24)));
+    }
+  });
   it('sample edge cases', () => {
     const rng = createRng(64);
     expect(rng.sample(5, 0).length).toBe(0);

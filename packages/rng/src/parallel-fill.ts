@@ -186,7 +186,8 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     const t = zigguratTables();
     const list: Promise<Worker>[] = [];
     for (let i = 1; i < threads; i++) {
-      const worker = new Worker(PARALLEL_WORKER_SOURCE, { eval: true });
+      // No inherited flags: `--input-type=module` would make the evaluated (CommonJS) worker source an ES module.
+      const worker = new Worker(PARALLEL_WORKER_SOURCE, { eval: true, execArgv: [] });
       list.push(
         new Promise<Worker>((resolve, reject) => {
           worker.once('error', reject);

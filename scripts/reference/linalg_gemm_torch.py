@@ -4,7 +4,8 @@ Times C = A @ B for square float32 and float64 matrices with PyTorch (1 thread) 
 (its BLAS limited to 1 thread through the environment, set before numpy is imported), as CPU time
 of this process, and prints one JSON object:
 {"torch": {"float32": {"64": gflops, ...}, ...}, "numpy": {...}, "versions": {...}}.
-On Debian, torch and numpy use the reference (netlib) BLAS, hence their modest GEMM speed.
+torch and numpy load the system BLAS (Debian's libblas.so.3 alternative, OpenBLAS here), pinned to
+one thread above.
 
 Usage: /usr/bin/python3 scripts/reference/linalg_gemm_torch.py [sizes, default 64,256,512,1024]
 """

@@ -74,7 +74,10 @@ const paddedLength = (m: number, cols: number): number => (cols + 4) * m + 8;
  * `4mnk − 2(m+n)k² + 4k³/3` more for Q (`n x n`: `4n³/3 + 4n³/3`). Memory: one working copy of
  * A in the working precision (`m·n` numbers), reused in place for Q in `'reduced'` mode, plus
  * the outputs and `O(64·(m + n))` scratch: for `n x n` at most `3n² + O(n)` numbers including
- * Q and R.
+ * Q and R. With the WebAssembly GEMM (the default) the working copy and scratch live in the
+ * module's memory for the whole call, so the updates run in place without copying blocks; that
+ * memory stays allocated for later calls (up to 128 MiB; larger factorizations use ordinary
+ * arrays and copy blocks per GEMM instead).
  *
  * @param a - `m x n` matrix, any strides, float32 or float64. Zero-size input gives empty factors.
  * @param options - `mode` (default `'reduced'`), `blockSize` (default 64), `precision` (default `'float64'`).

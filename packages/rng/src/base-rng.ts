@@ -384,8 +384,9 @@ export abstract class BaseRng implements Rng, WordSource {
     this.noOffset(offset);
     const { low, span, minV, maxV } = p;
     if (out instanceof Float32Array) {
+      const scale = TWO_M24;
       for (let j = 0; j < out.length; j++) {
-        let v = Math.fround(low + span * ((this.nextUint32() >>> 8) * TWO_M24));
+        let v = Math.fround(low + span * ((this.nextUint32() >>> 8) * scale));
         if (v > maxV) v = maxV;
         else if (v < minV) v = minV;
         out[j] = v;

@@ -1,7 +1,7 @@
 import { IndexedSource, TAG_NORMAL32, TAG_NORMAL53, TAG_TRUNCATED } from './indexed-source';
 import { philoxBlocks } from './philox';
 import { sampleTruncatedStandard, type TruncatedPlan } from './truncated-normal';
-import { TWO_M24, TWO_M53 } from './word-source';
+
 import { normal32Slow, normal53Slow, zigguratTables } from './ziggurat';
 
 /**
@@ -14,6 +14,11 @@ import { normal32Slow, normal53Slow, zigguratTables } from './ziggurat';
  *   else one block per value (block i), see {@link truncatedPerBlock}.
  * Rejection samplers continue, when needed, in the retry domain of index i (see {@link IndexedSource}).
  */
+
+// Module-local copies of 2^-24 and 2^-53: same-module constants stay plain variables in every loader, whereas an
+// imported binding can cost a property load per use inside a hot loop.
+const SCALE24 = 2 ** -24;
+const SCALE53 = 2 ** -53;
 
 let sharedSource: IndexedSource | undefined;
 
@@ -54,7 +59,7 @@ export function philoxUniform32(
     const count = Math.min(n - j, capacity - lane);
     const w = words(k0, k1, block, Math.ceil((lane + count) / 4));
     for (let p = lane, end = lane + count; p < end; p++) {
-      let v = Math.fround(low + span * ((w[p]! >>> 8) * TWO_M24));
+      let v = Math.fround(low + span * ((w[p]! >>> 8) * SCALE24));
       if (v > maxV) v = maxV;
       else if (v < minV) v = minV;
       out[j++] = v;
@@ -81,7 +86,7 @@ export function philoxUniform64(
     const count = Math.min(n - j, capacity - lane);
     const w = words(k0, k1, block, Math.ceil((lane + count) / 2));
     for (let p = 2 * lane, end = 2 * (lane + count); p < end; p += 2) {
-      const v = low + span * (((w[p]! >>> 11) * 4294967296 + w[p + 1]!) * TWO_M53);
+      const v = low + span * (((w[p]! >>> 11) * 4294967296 + w[p + 1]!) * SCALE53);
       out[j++] = Math.min(v, maxV);
     }
   }
@@ -247,7 +252,7 @@ export function philoxBernoulli(
     const count = Math.min(n - j, capacity - lane);
     const w = words(k0, k1, block, Math.ceil((lane + count) / 2));
     for (let p = 2 * lane, end = 2 * (lane + count); p < end; p += 2) {
-      out[j++] = ((w[p]! >>> 11) * 4294967296 + w[p + 1]!) * TWO_M53 < prob ? 1 : 0;
+      out[j++] = ((w[p]! >>> 11) * 4294967296 + w[p + 1]!) * SCALE53 < prob ? 1 : 0;
     }
   }
 }

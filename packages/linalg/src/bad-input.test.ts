@@ -403,6 +403,16 @@ describe('mismatched dimensions and invalid options', () => {
     expect(failure(call)).toBe(expected);
   });
 
+  it('NOT_FINITE names the first offending entry in row order, also for tall input (tiled copy)', () => {
+    const a = matrix(70, 3);
+    a.data[35 * 3] = Number.NaN;
+    a.data[2 * 3 + 2] = Number.POSITIVE_INFINITY;
+    expect(() => qr(a)).toThrow(/entry \(2, 2\) is Infinity/);
+    expect(() => svd(a, { computeUV: false })).toThrow(/entry \(2, 2\) is Infinity/);
+    a.data[2 * 3 + 2] = 0;
+    expect(() => qr(a, { precision: 'float32' })).toThrow(/entry \(35, 0\) is NaN/);
+  });
+
   it('error messages list what is allowed', () => {
     expect(() => qr(square, { mode: 'full' as 'reduced' })).toThrow(/'reduced', 'complete' or 'r'/);
     expect(() => allocate(2, 'float16' as 'float32')).toThrow(/'float32' or 'float64'/);

@@ -47,9 +47,31 @@ export function finiteFloat64Copy(a: Matrix, argument: string, transposed = fals
   return out;
 }
 
+/** Rows per tile of the transposing copy (keeps the written columns' cache lines live). */
+const TILE = 32;
+
 /** As {@link finiteFloat64Copy}, into a caller-provided array of either precision. */
 export function finiteCopyInto(a: Matrix, argument: string, transposed: boolean, out: FloatArray): void {
   const { data, rows, cols, offset, rowStride, colStride } = a;
+  if (transposed && rows > TILE) {
+    // Tiles of TILE rows: each column of the tile is written as one contiguous run.
+    let bad = false;
+    for (let i0 = 0; i0 < rows; i0 += TILE) {
+      const i1 = Math.min(rows, i0 + TILE);
+      for (let j = 0; j < cols; j++) {
+        let p = offset + i0 * rowStride + j * colStride;
+        const base = j * rows;
+        for (let i = i0; i < i1; i++, p += rowStride) {
+          const v = data[p] as number;
+          if (v - v !== 0) bad = true;
+          out[base + i] = v;
+        }
+      }
+      if (bad) break;
+    }
+    if (!bad) return;
+    // Report the first offending entry in row order, as the plain loop below does.
+  }
   for (let i = 0; i < rows; i++) {
     let p = offset + i * rowStride;
     if (transposed) {

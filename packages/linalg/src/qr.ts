@@ -158,10 +158,14 @@ function factor(
 
   const rRows = mode === 'complete' ? m : k;
   const rData = allocate(rRows * n, dtype);
-  for (let j = 0; j < n; j++) {
-    const cj = j * m;
-    const top = Math.min(j + 1, rRows);
-    for (let i = 0; i < top; i++) rData[i * n + j] = w[cj + i] as number;
+  // R_ij = w[j*m + i] for i <= j, in tiles of 32 columns so the row-major writes stay in cache.
+  for (let j0 = 0; j0 < n; j0 += 32) {
+    const j1 = Math.min(n, j0 + 32);
+    const iEnd = Math.min(j1, rRows);
+    for (let i = 0; i < iEnd; i++) {
+      const row = i * n;
+      for (let j = Math.max(j0, i); j < j1; j++) rData[row + j] = w[j * m + i] as number;
+    }
   }
   const r: Matrix = { data: rData, rows: rRows, cols: n, offset: 0, rowStride: n, colStride: 1 };
   if (mode === 'r') return { q: undefined, r };

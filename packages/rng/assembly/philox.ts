@@ -94,7 +94,7 @@ export function generate(k0: u32, k1: u32, blockLo: u32, blockHi: u32, nBlocks: 
     for (let r = 0; r < 10; r++) {
       const kav = i32x4.splat(ka);
       const kbv = i32x4.splat(kb);
-      // 64-bit products of lanes (0, 1) and (2, 3); high words are the odd i32 lanes, low words the even ones.
+      // 64-bit products of lanes (0, 1) and (2, 3): their high words are the odd i32 lanes. Low words: i32x4.mul.
       const pa0l = i64x2.extmul_low_i32x4_u(a0, m0);
       const pa0h = i64x2.extmul_high_i32x4_u(a0, m0);
       const pa2l = i64x2.extmul_low_i32x4_u(a2, m1);

@@ -17,8 +17,10 @@ const ROWS = 4096;
 const COLS = 4096;
 const N = ROWS * COLS;
 const REPEATS = Number(process.env.REPEATS ?? 5);
-type Op = 'uniform' | 'normal' | 'truncated_normal';
-const OPS: Op[] = ['uniform', 'normal', 'truncated_normal'];
+type Op = 'uniform' | 'uniform_sym' | 'normal' | 'truncated_normal';
+const OPS: Op[] = ['uniform', 'uniform_sym', 'normal', 'truncated_normal'];
+/** Bound of the symmetric (Xavier/Glorot) uniform [-A, A) for a 4096 x 4096 weight: sqrt(6 / (fan_in + fan_out)). */
+const A = Math.sqrt(6 / (ROWS + COLS));
 const results: { name: string; ms: Partial<Record<Op, number>>; note?: string }[] = [];
 
 /** Records a result; a second measurement of the same implementation keeps the faster time per operation. */
@@ -58,6 +60,7 @@ async function ours(): Promise<void> {
       name: `@init/rng philox (${backend === 'wasm' ? 'WebAssembly SIMD' : 'TypeScript fallback'})`,
       ms: {
         uniform: await bestTime(() => rng.fillUniform(out, 0, 1), REPEATS),
+        uniform_sym: await bestTime(() => rng.fillUniform(out, -A, A), REPEATS),
         normal: await bestTime(() => rng.fillNormal(out, 0, 1), REPEATS),
         truncated_normal: await bestTime(() => rng.fillTruncatedNormal(out, 0, 1, -2, 2), REPEATS),
       },
@@ -72,6 +75,7 @@ async function ours(): Promise<void> {
     name: `@init/rng philox, parallel (${threads} threads, SharedArrayBuffer output, same bits)`,
     ms: {
       uniform: await bestTime(() => filler.fillUniform(rng, shared, 0, 1), REPEATS),
+      uniform_sym: await bestTime(() => filler.fillUniform(rng, shared, -A, A), REPEATS),
       normal: await bestTime(() => filler.fillNormal(rng, shared, 0, 1), REPEATS),
       truncated_normal: await bestTime(() => filler.fillTruncatedNormal(rng, shared, 0, 1, -2, 2), REPEATS),
     },
@@ -82,6 +86,7 @@ async function ours(): Promise<void> {
     name: '@init/rng xoshiro128** (sequential)',
     ms: {
       uniform: await bestTime(() => x.fillUniform(out, 0, 1), REPEATS),
+      uniform_sym: await bestTime(() => x.fillUniform(out, -A, A), REPEATS),
       normal: await bestTime(() => x.fillNormal(out, 0, 1), REPEATS),
       truncated_normal: await bestTime(() => x.fillTruncatedNormal(out, 0, 1, -2, 2), REPEATS),
     },
@@ -136,6 +141,10 @@ async function tfjs(): Promise<void> {
           run(() => tf.randomUniform([ROWS, COLS], 0, 1, 'float32', 1)),
           reps,
         ),
+        uniform_sym: await bestTime(
+          run(() => tf.randomUniform([ROWS, COLS], -A, A, 'float32', 1)),
+          reps,
+        ),
         normal: await bestTime(
           run(() => tf.randomNormal([ROWS, COLS], 0, 1, 'float32', 1)),
           reps,
@@ -172,12 +181,17 @@ const torch =
       };
 
 const ref: Partial<Record<Op, number>> = torch
-  ? { uniform: torch.ms.uniform, normal: torch.ms.normal, truncated_normal: torch.ms.truncated_normal }
+  ? {
+      uniform: torch.ms.uniform,
+      uniform_sym: torch.ms.xavier_uniform,
+      normal: torch.ms.normal,
+      truncated_normal: torch.ms.truncated_normal,
+    }
   : {};
 const rows: string[][] = [];
 if (torch) {
   rows.push([
-    `PyTorch ${torch.version}, 1 thread (uniform_, normal_, trunc_normal_)`,
+    `PyTorch ${torch.version}, 1 thread (uniform_, xavier_uniform_, normal_, trunc_normal_)`,
     ...OPS.flatMap((op) => [ref[op]!.toFixed(1), '1.00']),
   ]);
 }
@@ -195,7 +209,20 @@ console.log(
   `\nFilling ${ROWS} x ${COLS} float32 (${N.toLocaleString('en')} values), best of ${REPEATS} (PyTorch and @init/rng: best of two alternating rounds), ms; ratio = time / PyTorch time\n`,
 );
 console.log(
-  table(['implementation', 'uniform ms', 'ratio', 'normal ms', 'ratio', 'trunc. normal ms', 'ratio'], rows),
+  table(
+    [
+      'implementation',
+      'uniform [0,1) ms',
+      'ratio',
+      'uniform [-a,a) ms',
+      'ratio',
+      'normal ms',
+      'ratio',
+      'trunc. normal ms',
+      'ratio',
+    ],
+    rows,
+  ),
 );
 console.log(
   `\nNode ${process.version}; targets: uniform <= 0.7x, normal <= 1.5x, truncated normal <= 0.25x PyTorch.`,

@@ -7,6 +7,7 @@ type Fill = (out: FloatArray, offset: number) => void;
 const rng = createRng('parity');
 const cases: Record<string, Fill> = {
   uniform: (o, offset) => rng.fillUniform(o, -3, 0.5, { offset }),
+  'uniform [0, 1)': (o, offset) => rng.fillUniform(o, 0, 1, { offset }),
   normal: (o, offset) => rng.fillNormal(o, 0.1, 1.7, { offset }),
   'truncated [-2, 2]': (o, offset) => rng.fillTruncatedNormal(o, 0, 1, -2, 2, { offset }),
   'truncated [0, inf)': (o, offset) =>

@@ -1,14 +1,15 @@
 // Philox4x32-10 fills in WebAssembly SIMD (AssemblyScript).
 //
 // Every function here mirrors a TypeScript function operation for operation (same IEEE-754 double
-// operations in the same order, no fused multiply-add, same deterministic exp/log), so both paths write
+// operations in the same order, no fused multiply-add, same deterministic exp/log; the float32 uniform
+// formula's single-precision operations are reproduced in TypeScript with Math.fround), so both paths write
 // identical bits; the package's tests compare them. Mirrors:
 //   generate           <-> src/philox.ts philoxBlocks (main counter domain)
 //   detExp / detLog    <-> src/elementary.ts
 //   retry source       <-> src/indexed-source.ts
 //   normal32 / 53      <-> src/ziggurat.ts
 //   truncatedStandard  <-> src/truncated-normal.ts
-//   fill*              <-> src/philox-fills.ts
+//   fill*              <-> src/philox-fills.ts (uniform32 also <-> src/uniform-float32.ts)
 //
 // Generation: four consecutive blocks run side by side in the four i32 lanes; the 32x32 -> 64-bit products
 // use i64x2.extmul_{low,high}_i32x4_u, and a 4x4 transpose stores each block's words contiguously.
@@ -28,6 +29,8 @@ const W1: u32 = 0xbb67ae85;
 const TWO_M24: f64 = 5.9604644775390625e-8;
 const TWO_M53: f64 = 1.1102230246251565e-16;
 const TWO_32: f64 = 4294967296.0;
+const F32_MIN_NORMAL: f32 = 1.1754943508222875e-38; // 2^-126
+const F32_MAX: f32 = 3.4028234663852886e38; // largest finite float32
 
 export function wordsPtr(): usize {
   return WORDS;
@@ -426,14 +429,18 @@ export function uniform32(
   const lane = prepare(k0, k1, <u64>start, count, 4);
   const lo = <f32>minV;
   const hi = <f32>maxV;
-  const vlow = f64x2.splat(low);
-  const vspan = f64x2.splat(span);
-  const vscale = f64x2.splat(TWO_M24);
   const vmin = f32x4.splat(lo);
   const vmax = f32x4.splat(hi);
+  // The float32 formula (src/uniform-float32.ts): v = f32(low32 + f32(scale32 * u)), u = w >>> 8 (exact in
+  // float32), low32 = f32(low), scale32 = f32(span) * 2^-24 (exact); the double formula when low32 or f32(span)
+  // is not finite or scale32 is below the smallest normal float32.
+  const low32 = <f32>low;
+  const span32 = <f32>span;
+  const scale32 = span32 * <f32>TWO_M24;
+  const single = abs<f32>(low32) <= F32_MAX && span32 <= F32_MAX && scale32 >= F32_MIN_NORMAL;
   let j = 0;
   if (low === 0 && span === 1) {
-    // [0, 1): (w >>> 8) * 2^-24 is exact in float32 and already inside [0, 1 - 2^-24], so the double operations
+    // [0, 1): (w >>> 8) * 2^-24 is exact in float32 and already inside [0, 1 - 2^-24], so the operations
     // below reduce to an exact float32 conversion and scaling (the same bits, fewer instructions).
     const vscale32 = f32x4.splat(<f32>TWO_M24);
     for (; j + 4 <= count; j += 4) {
@@ -441,7 +448,30 @@ export function uniform32(
       v128.store(OUT + ((<usize>j) << 2), f32x4.mul(f32x4.convert_i32x4_s(u), vscale32));
     }
   }
-  // Four values per step, the same double operations as the scalar loop below.
+  if (single) {
+    // Four values per step, the same float32 operations as the scalar loop below.
+    const vlow32 = f32x4.splat(low32);
+    const vscale32 = f32x4.splat(scale32);
+    for (; j + 4 <= count; j += 4) {
+      const u = i32x4.shr_u(v128.load(WORDS + ((<usize>(lane + j)) << 2)), 8);
+      let v = f32x4.add(vlow32, f32x4.mul(vscale32, f32x4.convert_i32x4_s(u)));
+      v = v128.bitselect(vmin, v, f32x4.lt(v, vmin));
+      v = v128.bitselect(vmax, v, f32x4.gt(v, vmax));
+      v128.store(OUT + ((<usize>j) << 2), v);
+    }
+    for (; j < count; j++) {
+      const w = load<u32>(WORDS + ((<usize>(lane + j)) << 2));
+      let v = low32 + scale32 * <f32>(<i32>(w >>> 8));
+      if (v > hi) v = hi;
+      else if (v < lo) v = lo;
+      store<f32>(OUT + ((<usize>j) << 2), v);
+    }
+    return;
+  }
+  // Double formula, four values per step, the same double operations as the scalar loop below.
+  const vlow = f64x2.splat(low);
+  const vspan = f64x2.splat(span);
+  const vscale = f64x2.splat(TWO_M24);
   for (; j + 4 <= count; j += 4) {
     const u = i32x4.shr_u(v128.load(WORDS + ((<usize>(lane + j)) << 2)), 8);
     const dl = f64x2.convert_low_i32x4_s(u);

@@ -4,6 +4,7 @@ import { f32AtLeast, f32AtMost, f32Below, f64Below } from './float-bounds';
 import type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
 import { deriveKey, keyToHex, TAG_FORK, TAG_SPLIT } from './seed';
 import { planTruncated, sampleTruncatedStandard, type TruncatedPlan } from './truncated-normal';
+import { float32UniformScale } from './uniform-float32';
 import { TWO_M24, uniform53, type WordSource } from './word-source';
 import { normal32, normal53 } from './ziggurat';
 
@@ -385,8 +386,14 @@ export abstract class BaseRng implements Rng, WordSource {
     const { low, span, minV, maxV } = p;
     if (out instanceof Float32Array) {
       const scale = TWO_M24;
+      const scale32 = float32UniformScale(low, span); // the float32 formula, see uniform-float32.ts
+      const low32 = Math.fround(low);
       for (let j = 0; j < out.length; j++) {
-        let v = Math.fround(low + span * ((this.nextUint32() >>> 8) * scale));
+        const u = this.nextUint32() >>> 8;
+        let v =
+          scale32 !== 0
+            ? Math.fround(low32 + Math.fround(scale32 * u))
+            : Math.fround(low + span * (u * scale));
         if (v > maxV) v = maxV;
         else if (v < minV) v = minV;
         out[j] = v;

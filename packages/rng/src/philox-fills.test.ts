@@ -79,6 +79,30 @@ describe('philox fill edge cases', () => {
     createRng(2).fillUniform(out, 0, 0.1);
     expect(out.every((v) => v < 0.1 && v >= 0)).toBe(true);
   });
+  it.each([
+    [-3e38, 3e38],
+    [-1e39, 1e39],
+    [0, 5 * 2 ** -127],
+    [1e-30, 1e-30 + 2 ** -110],
+  ])('float32 uniform on the extreme range [%d, %d) stays inside, finite and evenly spread', (low, high) => {
+    const n = 100_000;
+    const out = createRng(4).fillUniform(new Float32Array(n), low, high);
+    const lo = Math.max(low, -3.4028234663852886e38);
+    const hi = Math.min(high, 3.4028234663852886e38);
+    expect(out.every((v) => v >= lo && v <= hi && v < high)).toBe(true);
+    // Values beyond the float32 range are clamped onto its ends; otherwise no pile-up on a bound (the top
+    // float32 below `high` holds far less than 1% of the mass here) and the mean is the midpoint within
+    // 6 standard errors (width / sqrt(12 n)) plus rounding.
+    if (low >= lo && high <= hi) {
+      const top = out.reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY);
+      const atHigh = out.reduce((c, v) => c + (v === top ? 1 : 0), 0);
+      expect(atHigh).toBeLessThan(n / 100);
+      let mean = 0;
+      for (const v of out) mean += (v - low) / (high - low);
+      mean /= n;
+      expect(Math.abs(mean - 0.5)).toBeLessThan(6 / Math.sqrt(12 * n) + 1 / 64);
+    }
+  });
   it('float32 truncated normal stays inside [lower, upper] even when the bounds are not float32 values', () => {
     const out = new Float32Array(100_000);
     createRng(3).fillTruncatedNormal(out, 0.15, 0.5, 0.1, 0.2);

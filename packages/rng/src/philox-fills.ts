@@ -1,6 +1,7 @@
 import { IndexedSource, TAG_NORMAL32, TAG_NORMAL53, TAG_TRUNCATED } from './indexed-source';
 import { philoxBlocks } from './philox';
 import { sampleTruncatedStandard, type TruncatedPlan } from './truncated-normal';
+import { float32UniformScale } from './uniform-float32';
 
 import { normal32Slow, normal53Slow, zigguratTables } from './ziggurat';
 
@@ -39,7 +40,10 @@ function words(k0: number, k1: number, block: number, nBlocks: number): Uint32Ar
   return buffer;
 }
 
-/** Uniform [low, low + span) into float32, clamped to [minV, maxV] (the float32 values inside the interval). */
+/**
+ * Uniform [low, low + span) into float32 by the float32 formula of {@link float32UniformScale} (or its double
+ * fallback), clamped to [minV, maxV] (the float32 values inside the interval).
+ */
 export function philoxUniform32(
   k0: number,
   k1: number,
@@ -52,6 +56,8 @@ export function philoxUniform32(
 ): void {
   const capacity = CHUNK_BLOCKS * 4;
   const n = out.length;
+  const scale32 = float32UniformScale(low, span);
+  const low32 = Math.fround(low);
   let j = 0;
   while (j < n) {
     const block = Math.floor((start + j) / 4);
@@ -59,7 +65,11 @@ export function philoxUniform32(
     const count = Math.min(n - j, capacity - lane);
     const w = words(k0, k1, block, Math.ceil((lane + count) / 4));
     for (let p = lane, end = lane + count; p < end; p++) {
-      let v = Math.fround(low + span * ((w[p]! >>> 8) * SCALE24));
+      const u = w[p]! >>> 8;
+      let v =
+        scale32 !== 0
+          ? Math.fround(low32 + Math.fround(scale32 * u))
+          : Math.fround(low + span * (u * SCALE24));
       if (v > maxV) v = maxV;
       else if (v < minV) v = minV;
       out[j++] = v;

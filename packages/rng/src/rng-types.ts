@@ -224,8 +224,10 @@ export interface Rng {
   /**
    * Fills `out` with uniform values in [low, high): out[j] = low + (high - low) * u_j.
    *
-   * Float32Array: u_j = (w >>> 8) * 2^-24 from one word, the result rounded to float32 and kept inside
-   * [low, high) (never equal to `high`). Float64Array: 53-bit u_j from two words.
+   * Float32Array: u_j = (w >>> 8) * 2^-24 from one word, computed in float32 arithmetic as
+   * f32(f32(low) + f32(f32(high - low) * 2^-24 * (w >>> 8))) (in double when |low| or high - low exceeds the
+   * float32 range or high - low < 2^-102) and kept inside [low, high) (never equal to `high`).
+   * Float64Array: 53-bit u_j from two words.
    *
    * @param out - destination, written in place and returned
    * @param low - default 0
@@ -237,7 +239,7 @@ export interface Rng {
    * @example
    * ```ts
    * createRng(42).fillUniform(new Float32Array(3), -0.1, 0.1);
-   * // => Float32Array [-0.0957489759..., 0.0481246933..., 0.0589032657...]
+   * // => Float32Array [-0.0957489759..., 0.0481246933..., 0.0589032694...]
    * ```
    */
   fillUniform<T extends FloatArray>(out: T, low?: number, high?: number, options?: FillOptions): T;

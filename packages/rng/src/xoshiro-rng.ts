@@ -1,5 +1,6 @@
 import { BaseRng, type UniformParams } from './base-rng';
 import type { FloatArray, Rng, RngState } from './rng-types';
+import { float32UniformScale } from './uniform-float32';
 import { TWO_M24, type WordSource } from './word-source';
 import { xoshiro128ssNext } from './xoshiro';
 import { normal32Slow, zigguratTables } from './ziggurat';
@@ -65,6 +66,8 @@ function xoshiroUniform32(
   maxV: number,
 ): void {
   const scale = TWO_M24; // a local: imported bindings can cost a property load per use in some loaders
+  const scale32 = float32UniformScale(low, span); // the float32 formula, see uniform-float32.ts
+  const low32 = Math.fround(low);
   let s0 = st[0]! | 0;
   let s1 = st[1]! | 0;
   let s2 = st[2]! | 0;
@@ -79,7 +82,9 @@ function xoshiroUniform32(
     s0 ^= s3;
     s2 ^= t;
     s3 = (s3 << 11) | (s3 >>> 21);
-    let v = Math.fround(low + span * ((w >>> 8) * scale));
+    const u = w >>> 8;
+    let v =
+      scale32 !== 0 ? Math.fround(low32 + Math.fround(scale32 * u)) : Math.fround(low + span * (u * scale));
     if (v > maxV) v = maxV;
     else if (v < minV) v = minV;
     out[j] = v;

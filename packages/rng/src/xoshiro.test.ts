@@ -25,7 +25,7 @@ describe('xoshiro128**', () => {
     const n = 100_001;
     const normals = Float32Array.from({ length: n }, () => 0.5 + 2 * normal32(src));
     const uniforms = Float32Array.from({ length: 999 }, () =>
-      Math.fround(-1 + 3 * ((src.nextUint32() >>> 8) * 2 ** -24)),
+      Math.fround(-1 + Math.fround(3 * 2 ** -24 * (src.nextUint32() >>> 8))),
     );
     const rng = createRng('xo', { algorithm: 'xoshiro128**' });
     expect(Array.from(rng.fillNormal(new Float32Array(n), 0.5, 2))).toEqual(Array.from(normals));

@@ -25,6 +25,8 @@ export function goldenHashes(seed: Seed, only?: RegExp): Record<string, string> 
   const f32 = new Float32Array(n);
   const f64 = new Float64Array(n);
   if (wanted('uniform float32 [0, 1)')) out['uniform float32 [0, 1)'] = sha(createRng(seed).fillUniform(f32));
+  if (wanted('uniform float32 [-0.1, 0.1)'))
+    out['uniform float32 [-0.1, 0.1)'] = sha(createRng(seed).fillUniform(f32, -0.1, 0.1));
   if (wanted('uniform float64 [-1, 1)'))
     out['uniform float64 [-1, 1)'] = sha(createRng(seed).fillUniform(f64, -1, 1));
   if (wanted('normal float32 (0, 1)')) out['normal float32 (0, 1)'] = sha(createRng(seed).fillNormal(f32));

@@ -69,7 +69,24 @@ describe('bad input gives typed errors naming the argument', () => {
       () => fromConfig({ name: 'truncated_normal', a: 2, b: -2 }),
       'INVALID_ARGUMENT',
       'a',
-      /< b/,
+      /<= b/,
+    );
+    // Negative Xavier gains fail in PyTorch too; here a typed error at build time, not a stream error.
+    for (const name of ['xavier_uniform', 'xavier_normal', 'xavier_truncated_normal']) {
+      expectInitError(() => fromConfig({ name, gain: -1 }), 'INVALID_ARGUMENT', 'gain', />= 0/);
+    }
+    // A missing gate is reported when the initializer is built, not at its first call.
+    expectInitError(
+      () => fromConfig({ name: 'lstm_forget_bias', gate_order: 'rzn' }),
+      'INVALID_ARGUMENT',
+      'gate_order',
+      /'f' gate/,
+    );
+    expectInitError(
+      () => fromConfig({ name: 'chrono_bias', t_max: 10, gate_order: 'fgo' }),
+      'INVALID_ARGUMENT',
+      'gate_order',
+      /'i' gate/,
     );
     expectInitError(() => fromConfig({ name: 'normal', std: -1 }), 'INVALID_ARGUMENT', 'std', />= 0/);
     expectInitError(() => fromConfig({ name: 'dirac', groups: 0 }), 'INVALID_ARGUMENT', 'groups');

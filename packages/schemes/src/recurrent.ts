@@ -113,8 +113,8 @@ export const RNN_IDENTITY: SchemeDefinition = {
   },
 };
 
-function gateSlice(p: Params, gate: string, shape: number[], scheme: string): { start: number; h: number } {
-  requireRank(shape, 1, 1, scheme);
+/** Index of `gate` in the gate order; throws `INVALID_ARGUMENT` (argument `'gate_order'`) when absent. */
+function gateIndex(p: Params, gate: string, scheme: string): number {
   const gates = gatesOf(p);
   const idx = gates.indexOf(gate);
   if (idx < 0) {
@@ -124,6 +124,13 @@ function gateSlice(p: Params, gate: string, shape: number[], scheme: string): { 
       `${scheme}: needs a '${gate}' gate, got [${gates.join(', ')}]`,
     );
   }
+  return idx;
+}
+
+function gateSlice(p: Params, gate: string, shape: number[], scheme: string): { start: number; h: number } {
+  requireRank(shape, 1, 1, scheme);
+  const gates = gatesOf(p);
+  const idx = gateIndex(p, gate, scheme);
   const h = blockSize(shape[0] as number, gates.length, scheme);
   return { start: idx * h, h };
 }
@@ -145,6 +152,9 @@ export const LSTM_FORGET_BIAS: SchemeDefinition = {
     'b = 0 except b[f block] = value; apply to ONE bias vector (PyTorch adds bias_ih and bias_hh: zero the other)',
   whenToUse: 'LSTM biases: remember by default, helps long dependencies (Keras unit_forget_bias).',
   stochastic: false,
+  check(p) {
+    gateIndex(p, 'f', 'lstm_forget_bias');
+  },
   prepare(p, shape, _layout, m) {
     const { start, h } = gateSlice(p, 'f', shape, 'lstm_forget_bias');
     const v = num(p, 'value') * m;
@@ -181,6 +191,10 @@ export const CHRONO_BIAS: SchemeDefinition = {
   formula: 'b_f = log(u), u ~ U[1, t_max - 1]; b_i = -b_f; other gates 0; apply to ONE bias vector',
   whenToUse: 'LSTMs on tasks with known long time scales (Tallec & Ollivier 2018).',
   stochastic: true,
+  check(p) {
+    gateIndex(p, 'f', 'chrono_bias');
+    gateIndex(p, 'i', 'chrono_bias');
+  },
   prepare(p, shape, _layout, m) {
     const f = gateSlice(p, 'f', shape, 'chrono_bias');
     const i = gateSlice(p, 'i', shape, 'chrono_bias');

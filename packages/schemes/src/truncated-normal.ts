@@ -30,11 +30,12 @@ export const TRUNCATED_NORMAL: SchemeDefinition = {
   whenToUse: 'ViT/BERT-style N(0, 0.02^2) cut at +-2 std (pass a = -0.04, b = 0.04), or any bounded normal.',
   stochastic: true,
   check(p) {
-    if (!(num(p, 'a') < num(p, 'b'))) {
+    // a == b is allowed: every value is a, as PyTorch's trunc_normal_ gives (and Keras stddev 0).
+    if (!(num(p, 'a') <= num(p, 'b'))) {
       throw new InitError(
         'INVALID_ARGUMENT',
         'a',
-        `truncated_normal: must be < b, got a ${num(p, 'a')}, b ${num(p, 'b')}`,
+        `truncated_normal: must be <= b, got a ${num(p, 'a')}, b ${num(p, 'b')}`,
       );
     }
   },
@@ -85,7 +86,7 @@ export interface TruncatedNormalOptions {
  * Formula: `W ~ N(mean, std^2) | a <= W <= b`.
  *
  * @param options - `mean` (0), `std` (1), `a` (-2), `b` (2), `multiplier` (1).
- * @throws {InitError} `INVALID_ARGUMENT` (argument `'a'`) unless a < b; `INVALID_ARGUMENT` (`'std'`) for std < 0.
+ * @throws {InitError} `INVALID_ARGUMENT` (argument `'a'`) when a > b (a == b writes a everywhere); `INVALID_ARGUMENT` (`'std'`) for std < 0.
  * @example
  * ```ts
  * const w = truncatedNormal({ std: 0.02, a: -0.04, b: 0.04 })([768, 3072], 0);

@@ -6,8 +6,9 @@ import { describeScale, prepareVarianceScaling, runScale, type Scale, scaleText 
 const GAIN: ParamSpec = {
   name: 'gain',
   type: 'number',
+  min: 0,
   default: 1,
-  doc: 'Multiplies the std. Default 1 (see calculateGain).',
+  doc: 'Multiplies the std, >= 0. Default 1 (see calculateGain).',
 };
 
 function xavierDef(name: string, aliases: string[], distribution: 'uniform' | 'normal'): SchemeDefinition {
@@ -72,7 +73,7 @@ export const XAVIER_TRUNCATED_NORMAL: SchemeDefinition = {
 
 /** Options of the Xavier/Glorot builders. */
 export interface XavierOptions {
-  /** Scales the std. Default 1. Use `calculateGain(...)` for the nonlinearity. */
+  /** Scales the std, >= 0 (a negative gain throws, as PyTorch's xavier_*_ fails on it). Default 1. Use `calculateGain(...)` for the nonlinearity. */
   gain?: number;
   /** Output multiplier. Default 1. */
   multiplier?: number;
@@ -86,7 +87,7 @@ export interface XavierOptions {
  * ```
  *
  * @param options - `gain` (default 1), `multiplier` (default 1).
- * @throws {InitError} `NOT_FINITE` (argument `'gain'`) for a non-finite gain; `SHAPE_MISMATCH` for rank < 2 in the torch layout.
+ * @throws {InitError} `NOT_FINITE` (argument `'gain'`) for a non-finite gain, `INVALID_ARGUMENT` for a negative one; `SHAPE_MISMATCH` for rank < 2 in the torch layout.
  * @example
  * ```ts
  * xavierUniform().describe([256, 512]).bound; // => 0.08838834764831843
@@ -104,7 +105,7 @@ export function xavierUniform(options: XavierOptions = {}): Initializer {
  * ```
  *
  * @param options - `gain` (default 1), `multiplier` (default 1).
- * @throws {InitError} `NOT_FINITE` for a non-finite gain; `SHAPE_MISMATCH` for rank < 2 in the torch layout.
+ * @throws {InitError} `NOT_FINITE` for a non-finite gain, `INVALID_ARGUMENT` for a negative one; `SHAPE_MISMATCH` for rank < 2 in the torch layout.
  * @example
  * ```ts
  * xavierNormal().describe([300, 500]).std; // => 0.05
@@ -123,7 +124,7 @@ export function xavierNormal(options: XavierOptions = {}): Initializer {
  * ```
  *
  * @param options - `gain` (default 1), `multiplier` (default 1).
- * @throws {InitError} `NOT_FINITE` for a non-finite gain.
+ * @throws {InitError} `NOT_FINITE` for a non-finite gain, `INVALID_ARGUMENT` for a negative one.
  * @example
  * ```ts
  * xavierTruncatedNormal().describe([300, 500]).std; // => 0.056842361716927824

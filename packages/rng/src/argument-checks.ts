@@ -53,6 +53,7 @@ export function checkNonNegative(value: unknown, argument: string): number {
 /** Short description of a value's type for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (typeof value === 'string')
     return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return value.constructor?.name ?? 'object';

@@ -82,8 +82,9 @@ function checkAlgorithm(algorithm: unknown, argument: string): Algorithm {
  * @param options - `algorithm`: default `'philox'`
  * @returns a new {@link Rng}
  * @throws RngError `NOT_FINITE` (argument `seed`) for NaN or ±Infinity; `INVALID_ARGUMENT` (argument `seed`) for
- *   fractions, unsafe integers and other types; `INVALID_ARGUMENT` (argument `algorithm`) for an unknown
- *   algorithm; `INVALID_STATE` (argument `state`) for a malformed state object.
+ *   fractions, unsafe integers and other types (including arrays and objects without a `version` field);
+ *   `INVALID_ARGUMENT` (argument `algorithm`) for an unknown algorithm; `INVALID_STATE` (argument `state`) for
+ *   a malformed state object (one with a `version` field).
  * @example
  * ```ts
  * const rng = createRng(42);
@@ -100,6 +101,14 @@ export function createRng(seed: Seed | RngState, options?: CreateRngOptions): Rn
     );
   }
   if (typeof seed === 'object' && seed !== null) {
+    if (Array.isArray(seed) || !('version' in seed)) {
+      // Not a state object at all (an array, {}, a boxed number ...): reject it as a seed.
+      throw new RngError(
+        'INVALID_ARGUMENT',
+        'seed',
+        `expected a safe integer, bigint, string or a state object from rng.getState(), got ${describe(seed)}`,
+      );
+    }
     const rng = fromState(seed);
     if (options?.algorithm !== undefined && options.algorithm !== rng.algorithm) {
       throw new RngError(

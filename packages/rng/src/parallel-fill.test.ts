@@ -69,5 +69,19 @@ describe('parallel fill over worker threads', () => {
     );
     await expect(filler.fillNormal(createRng(1), [0, 0] as never)).rejects.toMatchObject({ argument: 'out' });
     expect(() => createParallelFiller({ threads: 0 })).toThrow(RngError);
+    for (const [options, code, argument] of [
+      [{ threads: 0 }, 'INVALID_ARGUMENT', 'threads'],
+      [{ threads: 257 }, 'INVALID_ARGUMENT', 'threads'],
+      [{ threads: 1.5 }, 'INVALID_ARGUMENT', 'threads'],
+      [{ threads: Number.NaN }, 'NOT_FINITE', 'threads'],
+      [{ minParallelLength: -1 }, 'INVALID_ARGUMENT', 'minParallelLength'],
+      [{ minParallelLength: Number.POSITIVE_INFINITY }, 'NOT_FINITE', 'minParallelLength'],
+      [null, 'INVALID_ARGUMENT', 'options'],
+      [4, 'INVALID_ARGUMENT', 'options'],
+    ] as const) {
+      expect(() => createParallelFiller(options as never)).toThrow(
+        expect.objectContaining({ name: 'RngError', code, argument }),
+      );
+    }
   });
 });

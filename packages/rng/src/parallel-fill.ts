@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { describe } from './argument-checks';
+import { checkInteger, describe } from './argument-checks';
 import { truncatedParams, uniformParams } from './base-rng';
 import { RngError } from './errors';
 import { fillKernels } from './fill-kernels';
@@ -22,7 +22,7 @@ import { zigguratTables } from './ziggurat';
 export interface ParallelFillerOptions {
   /**
    * Threads that share a fill, the calling thread included (so `threads - 1` workers are started); default
-   * `os.availableParallelism()`. An integer in [1, 256].
+   * `os.availableParallelism()` (at most 256). An integer in [1, 256].
    */
   threads?: number;
   /** Fills shorter than this run on the calling thread only; default 262144 values. */
@@ -147,7 +147,8 @@ function sharedLike(out: Out): Out {
  *
  * @param options - `threads` (default: available parallelism), `minParallelLength` (default 262144)
  * @returns a {@link ParallelFiller}; call `close()` when done
- * @throws RngError `INVALID_ARGUMENT` (argument `threads` or `minParallelLength`) for bad options; the fills
+ * @throws RngError `INVALID_ARGUMENT` (argument `options`, `threads` or `minParallelLength`) for bad options,
+ *   `NOT_FINITE` for NaN or infinite counts; the fills
  *   throw like their Rng counterparts, and `UNSUPPORTED` (argument `rng`) for non-Philox streams
  * @example
  * ```ts
@@ -160,22 +161,20 @@ function sharedLike(out: Out): Out {
  * ```
  */
 export function createParallelFiller(options: ParallelFillerOptions = {}): ParallelFiller {
-  const threads = options.threads ?? availableParallelism();
-  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+  if (typeof options !== 'object' || options === null) {
     throw new RngError(
       'INVALID_ARGUMENT',
-      'threads',
-      `expected an integer in [1, 256], got ${String(threads)}`,
+      'options',
+      `expected an object like { threads: 4 }, got ${describe(options)}`,
     );
   }
-  const minParallelLength = options.minParallelLength ?? 262_144;
-  if (!Number.isInteger(minParallelLength) || minParallelLength < 0) {
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      'minParallelLength',
-      `expected an integer >= 0, got ${String(minParallelLength)}`,
-    );
-  }
+  const threads = checkInteger(options.threads ?? Math.min(256, availableParallelism()), 'threads', 1, 256);
+  const minParallelLength = checkInteger(
+    options.minParallelLength ?? 262_144,
+    'minParallelLength',
+    0,
+    Number.MAX_SAFE_INTEGER,
+  );
   let workers: Promise<Worker[]> | undefined;
   let closed = false;
   let nextId = 0;

@@ -39,6 +39,11 @@ describe('seeds', () => {
     [undefined, 'INVALID_ARGUMENT'],
     [true, 'INVALID_ARGUMENT'],
     [Symbol('s'), 'INVALID_ARGUMENT'],
+    [[], 'INVALID_ARGUMENT'],
+    [[1, 2], 'INVALID_ARGUMENT'],
+    [{}, 'INVALID_ARGUMENT'],
+    [new Number(3), 'INVALID_ARGUMENT'],
+    [() => 1, 'INVALID_ARGUMENT'],
   ])('rejects %s with %s naming the seed', (seed, code) => {
     try {
       createRng(seed as never);

@@ -52,6 +52,10 @@ export function goldenHashes(seed: Seed, only?: RegExp): Record<string, string> 
   }
   if (wanted('permutation(10^6) uint32'))
     out['permutation(10^6) uint32'] = sha(createRng(seed).permutation(n));
+  if (wanted('sample(10^6, 10^6) uint32'))
+    out['sample(10^6, 10^6) uint32'] = sha(createRng(seed).sample(n, n));
+  if (wanted('sample(2^32 - 1, 10^5) uint32'))
+    out['sample(2^32 - 1, 10^5) uint32'] = sha(createRng(seed).sample(2 ** 32 - 1, 100_000));
   if (wanted('nextUint32 x 10^6'))
     out['nextUint32 x 10^6'] = sha(
       Uint32Array.from(

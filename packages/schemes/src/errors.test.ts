@@ -3,6 +3,7 @@ import { CATALOG } from '../test/catalog';
 import { InitError } from './errors';
 import { heNormal } from './he';
 import { fromKerasConfig } from './keras';
+import { normal } from './normal';
 import { orthogonal } from './orthogonal';
 import { chronoBias } from './recurrent';
 import { fromConfig } from './registry';
@@ -135,6 +136,21 @@ describe('bad input gives typed errors naming the argument', () => {
     );
     expectInitError(() => init.fill(new Float32Array(8), [3, 3], 0), 'SHAPE_MISMATCH', 'out', /needs 9/);
     expectInitError(() => init.fill([] as unknown as Float32Array, [3, 3], 0), 'INVALID_ARGUMENT', 'out');
+  });
+
+  it('scaled parameters that overflow are typed errors of this package, not of the stream', () => {
+    expectInitError(
+      () => normal({ std: 1e308, multiplier: 1e10 })([2], 0),
+      'NOT_FINITE',
+      'std',
+      /out of range/,
+    );
+    expectInitError(() => uniform({ low: -1e308, high: 1e308 })([2], 0), 'NOT_FINITE', 'high');
+    expectInitError(
+      () => xavierUniform({ gain: 1e308 }).fill(new Float64Array(4), [2, 2], 0),
+      'NOT_FINITE',
+      'high',
+    );
   });
 
   it('Keras configs without a faithful mapping', () => {

@@ -103,6 +103,30 @@ export interface SchemeDefinition {
   prepare(p: Params, shape: number[], layout: LayoutSpec, multiplier: number): Prepared;
 }
 
+const CODES: readonly string[] = ['INVALID_ARGUMENT', 'SHAPE_MISMATCH', 'UNSUPPORTED', 'NOT_FINITE'];
+
+/**
+ * Runs a prepared scheme. A typed error from a lower package (an `@init/rng` or `@init/linalg`
+ * error with a `code` and an `argument`, e.g. when `std · multiplier` overflows to Infinity) is
+ * re-thrown as an {@link InitError} with the same code and argument, so callers see one class.
+ */
+function runPrepared(prepared: Prepared, out: FloatArray, rng: Rng, scheme: string): void {
+  try {
+    prepared.run(out, rng);
+  } catch (e) {
+    if (e instanceof InitError || !(e instanceof Error)) throw e;
+    const { code, argument } = e as Error & { code?: unknown; argument?: unknown };
+    if (typeof code === 'string' && CODES.includes(code) && typeof argument === 'string') {
+      throw new InitError(
+        code as InitError['code'],
+        argument,
+        `${scheme}: the scaled parameters are out of range (${e.message})`,
+      );
+    }
+    throw e;
+  }
+}
+
 function freezeConfig(config: SchemeConfig): SchemeConfig {
   for (const v of Object.values(config)) if (Array.isArray(v)) Object.freeze(v);
   return Object.freeze(config);
@@ -137,7 +161,7 @@ export function createInitializer(def: SchemeDefinition, raw: unknown): Initiali
     const r = rngFor(rng);
     const n = numel(s);
     const data = dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
-    if (n > 0) prepared.run(data, r);
+    if (n > 0) runPrepared(prepared, data, r, def.name);
     return { data, shape: s, dtype };
   };
   const fill = <T extends FloatArray>(out: T, shape: Shape, rng?: Rng | Seed, options?: FillOptions): T => {
@@ -145,7 +169,7 @@ export function createInitializer(def: SchemeDefinition, raw: unknown): Initiali
     const n = numel(s);
     checkOut(out, n);
     const r = rngFor(rng);
-    if (n > 0) prepared.run(out, r);
+    if (n > 0) runPrepared(prepared, out, r, def.name);
     return out;
   };
   const describe = (shape: Shape, options?: FillOptions): SchemeDescription => {

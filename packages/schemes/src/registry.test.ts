@@ -227,3 +227,34 @@ describe('truncated normal description', () => {
     expect(api.truncatedNormal({ a: -1, b: 3 }).describe([2, 2]).bound).toBeUndefined();
   });
 });
+
+describe('TF.js configs import without TF.js bugs', () => {
+  it("camelCase modes and 'truncatedNormal' give the corrected truncated normal (TF.js samples it as uniform)", () => {
+    const init = api.fromKerasConfig({
+      class_name: 'VarianceScaling',
+      config: { scale: 2, mode: 'fanIn', distribution: 'truncatedNormal', seed: 0 },
+    });
+    expect(init.config).toMatchObject({ mode: 'fan_in', distribution: 'truncated_normal' });
+    const d = init.describe([100, 50], { layout: 'keras' });
+    expect(d.distribution).toBe('truncated_normal');
+    expect(d.std).toBe(Math.sqrt(2 / 100) / api.TRUNCATION_CORRECTION);
+  });
+
+  it("TF.js 'normal' and leCunNormal get the 0.8796 correction TF.js omits (tfjs#8594)", () => {
+    const vs = api.fromKerasConfig({ class_name: 'VarianceScaling', config: { distribution: 'normal' } });
+    expect(vs.describe([10, 40], { layout: 'keras' }).std).toBe(
+      Math.sqrt(1 / 10) / api.TRUNCATION_CORRECTION,
+    );
+    const lecun = api.fromKerasConfig({ class_name: 'LeCunNormal', config: {} });
+    expect(lecun.describe([10, 40], { layout: 'keras' }).std).toBe(
+      Math.sqrt(1 / 10) / api.TRUNCATION_CORRECTION,
+    );
+  });
+
+  it('a 1-D shape in the keras layout uses fan n, not the TF.js sqrt(n) rule', () => {
+    expect(api.computeFans([16], 'keras')).toMatchObject({ fanIn: 16, fanOut: 16 });
+    expect(api.fromKerasConfig('HeUniform').describe([16], { layout: 'keras' }).bound).toBe(
+      Math.sqrt(6 / 16),
+    );
+  });
+});

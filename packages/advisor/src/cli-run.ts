@@ -92,11 +92,18 @@ function readJsonFile(path: string): unknown {
   }
   if (size > MAX_JSON_BYTES)
     throw new AdvisorError('TOO_LARGE', path, `file is ${size} bytes; at most ${MAX_JSON_BYTES}`);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch {
     throw new AdvisorError('INVALID_ARGUMENT', path, 'cannot read the file');
+  }
+  let text: string;
+  try {
+    // Strict decoding: invalid byte sequences are an error, not silently replaced; a leading BOM is dropped.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AdvisorError('INVALID_ARGUMENT', path, 'the file is not valid UTF-8 text');
   }
   return parseUntrustedJson(text, path);
 }
@@ -127,7 +134,11 @@ const recommendCmd: Command = {
       kind: 'string',
       help: 'digit_recognition, chatbot_memory, movie_recommender, iot_face_detection, selu_stock_prediction, voice_commands',
     },
-    { name: 'output-activation', kind: 'string', help: 'activation of the output layer (e.g. sigmoid)' },
+    {
+      name: 'output-activation',
+      kind: 'string',
+      help: 'activation of the output layer (e.g. sigmoid; softmax is read as linear logits)',
+    },
     {
       name: 'considering',
       kind: 'string',

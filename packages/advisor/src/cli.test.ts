@@ -66,6 +66,58 @@ describe('init-advisor as a process', () => {
       noStack(r.stderr);
     }
   });
+  it('hostile input as a process: exit 2, one line on stderr, nothing on stdout, no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-advisor-proc-'));
+    const file = (name: string, content: string | Uint8Array) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const cases: [string[], RegExp][] = [
+      [['recommend', '--frobnicate'], /unknown option for 'recommend'/],
+      [['recommend', '--depth', '1e9'], /at most 100000/],
+      [['recommend', '--depth', '-1'], /expected an integer >= 1/],
+      [['recommend', '--depth', 'abc'], /expected a decimal number/],
+      [
+        ['plan', file('proto.json', '{"__proto__":{"polluted":true},"layers":[]}')],
+        /'__proto__' is not allowed/,
+      ],
+      [
+        ['plan', file('ctor.json', '{"constructor":{"name":"x"},"layers":[]}')],
+        /'constructor' is not allowed/,
+      ],
+      [
+        ['plan', file('nested.json', `${'['.repeat(200_000)}${']'.repeat(200_000)}`)],
+        /nesting deeper than 64/,
+      ],
+      [
+        ['plan', file('five-mb.json', `{"layers":[],"pad":"${'x'.repeat(5 * 1024 * 1024)}"}`)],
+        /at most 1048576/,
+      ],
+      [['plan', dir], /not a regular file/],
+      [['plan', join(dir, 'missing.json')], /cannot read the file/],
+      [
+        [
+          'plan',
+          file(
+            'latin1.json',
+            Uint8Array.from([...Buffer.from('{"name":"caf'), 0xe9, ...Buffer.from('","layers":[]}')]),
+          ),
+        ],
+        /not valid UTF-8/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = spawnCli(args);
+      const label = args.join(' ').slice(0, 80);
+      expect(r.code, label).toBe(2);
+      expect(r.stdout, label).toBe('');
+      expect(r.stderr, label).toMatch(/^init-advisor: error: /);
+      expect(r.stderr, label).toMatch(message);
+      expect(r.stderr.trim().split('\n'), label).toHaveLength(1);
+      noStack(r.stderr);
+    }
+  });
   it('--help exits 0 and lists the commands', () => {
     const r = spawnCli(['--help']);
     expect(r.code, r.stderr).toBe(0);
@@ -129,7 +181,7 @@ describe('runCli (in process): every command and hostile input', () => {
   });
   it('rejects hostile and malformed input with exit code 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-advisor-'));
-    const file = (name: string, text: string) => {
+    const file = (name: string, text: string | Uint8Array) => {
       const path = join(dir, name);
       writeFileSync(path, text);
       return path;
@@ -188,13 +240,123 @@ describe('runCli (in process): every command and hostile input', () => {
       [['gain', 'relu', '--slope', 'abc'], /decimal number/],
       [['explain', 'nope'], /unknown scheme 'nope'/],
       [['critical', 'relu', '--sigma-b', '-1'], /sigmaB/],
+      [['critical', 'relu', '--sigma-b', '1e300'], /sigmaB: expected a finite number in \[0, 1000000\]/],
+      [['critical', 'tanh', '--sigma-b', '1e6'], /grows without bound/],
+      [['recommend', '--depth', '-1'], /expected an integer >= 1/],
+      [['recommend', '--depth', 'abc'], /decimal number/],
+      [['recommend', '--preset', '__proto__'], /unknown preset/],
+      [['recommend', '--activation', 'constructor'], /unknown activation/],
+      [['gain', 'toString'], /unknown activation/],
+      [['explain', '__proto__'], /unknown scheme/],
+      [
+        ['plan', file('bad-utf8.json', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]))],
+        /not valid UTF-8/,
+      ],
+      [
+        ['plan', file('five-mb.json', `{"layers":[],"pad":"${'x'.repeat(5 * 1024 * 1024)}"}`)],
+        /at most 1048576/,
+      ],
     ];
     for (const [args, message] of bad) {
       const r = runCli(args);
       expect(r.code, args.join(' ').slice(0, 80)).toBe(2);
       expect(r.stderr, args.join(' ').slice(0, 80)).toMatch(message);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n'), args.join(' ').slice(0, 80)).toHaveLength(1);
       noStack(r.stderr);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('reads a model file that starts with a UTF-8 byte order mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-advisor-bom-'));
+    const path = join(dir, 'bom.json');
+    writeFileSync(path, '\ufeff{"layers":[{"kind":"dense","shape":[4,3]}]}');
+    const r = runCli(['plan', path, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).result.parameters[0].shape).toEqual([4, 3]);
+  });
+  it('accepts softmax as the output activation of recommend (linear logits)', () => {
+    const r = runCli(['recommend', '--activation', 'relu', '--output-activation', 'softmax', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).result.scheme.name).toBe('he_normal');
+  });
+});
+
+describe('--json contract (README, "JSON output")', () => {
+  const keysOf = (v: unknown) => Object.keys(v as object).sort();
+  const run = (args: string[]) => {
+    const r = runCli([...args, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(keysOf(out)).toEqual(['command', 'result']);
+    expect(out.command).toBe(args[0]);
+    return out.result;
+  };
+  it('pins the field names of every command', () => {
+    const rec = run(['recommend', '--activation', 'relu', '--arch', 'lstm', '--depth', '50']);
+    expect(keysOf(rec)).toEqual(
+      [
+        'alternatives',
+        'assumptions',
+        'bias',
+        'reasons',
+        'roles',
+        'ruleIds',
+        'scheme',
+        'sources',
+        'warnings',
+      ].sort(),
+    );
+    expect(keysOf(rec.roles[0])).toEqual(['reason', 'role', 'scheme']);
+    expect(keysOf(rec.alternatives[0])).toEqual(['scheme', 'tradeoff']);
+    expect(keysOf(rec.sources[0])).toEqual(['detail', 'title']);
+    const deep = run(['recommend', '--activation', 'relu', '--depth', '50']);
+    expect(keysOf(deep.signal)).toEqual(['signalLostAt', 'summary', 'verdict']);
+
+    const plan = run(['plan', join(models, 'resnet-fixup.json')]);
+    expect(keysOf(plan)).toEqual(['assumptions', 'name', 'parameters', 'signal', 'warnings']);
+    expect(keysOf(plan.parameters[0])).toEqual(['layer', 'parameter', 'reason', 'rule', 'scheme', 'shape']);
+    expect(keysOf(plan.signal)).toEqual(['layers', 'lostIn', 'signalLostAt', 'summary', 'verdict']);
+
+    const gain = run(['gain', 'relu', 'linear']);
+    expect(keysOf(gain[0])).toEqual([
+      'activation',
+      'centeredGain',
+      'gain',
+      'mean',
+      'secondMoment',
+      'variance',
+    ]);
+
+    const prop = run(['propagate', '--activation', 'relu', '--scheme', 'he_normal', '--depth', '5']);
+    expect(keysOf(prop)).toEqual(
+      [
+        'depthScales',
+        'layers',
+        'lostIn',
+        'scheme',
+        'sigmaB2',
+        'sigmaW2',
+        'signalLostAt',
+        'summary',
+        'verdict',
+      ].sort(),
+    );
+    expect(prop.scheme).toBe('he_normal');
+    expect(keysOf(prop.depthScales)).toEqual(['cStar', 'chi1', 'phase', 'qStar', 'xiC', 'xiGrad', 'xiQ']);
+    // Infinite depth scales (ReLU at the critical point) are written as null.
+    expect(prop.depthScales.xiGrad).toBeNull();
+    expect(keysOf(prop.layers[0])).toEqual(['forwardRatio', 'gradNormRatio', 'index', 'q', 'slopeRetention']);
+
+    expect(keysOf(run(['critical', 'relu']))).toEqual(['chi1', 'qStar', 'sigmaB2', 'sigmaW', 'sigmaW2']);
+    const ex = run(['explain', 'orthogonal']);
+    expect(keysOf(ex)).toEqual(['formula', 'name', 'pitfalls', 'sources', 'whenToUse', 'why']);
+    expect(keysOf(run(['rules'])[0])).toEqual(['id', 'kind', 'recommends', 'sources', 'when', 'why']);
+  });
+  it('errors: one JSON object on stderr with code, argument and message', () => {
+    const r = runCli(['gain', 'relu7', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(keysOf(JSON.parse(r.stderr).error)).toEqual(['argument', 'code', 'message']);
   });
 });

@@ -41,7 +41,7 @@ export interface RecommendContext {
   readonly target?: Target;
   /** A use case of the source document; its fields fill in whatever the caller left out. */
   readonly preset?: PresetName;
-  /** Activation of the output layer (for example sigmoid in an autoencoder's decoder). */
+  /** Activation of the output layer (for example sigmoid in an autoencoder's decoder); the string `'softmax'` is also accepted and read as linear logits. */
   readonly outputActivation?: ActivationInput;
   /** A scheme the caller is considering; the advisor checks it for known pitfalls. */
   readonly considering?: SchemeConfig;
@@ -220,7 +220,7 @@ export function resolveContext(
     outputActivation:
       merged.outputActivation === undefined
         ? undefined
-        : resolveActivation(merged.outputActivation, 'outputActivation'),
+        : resolveActivation(softmaxAsLogits(merged.outputActivation), 'outputActivation'),
     considering: merged.considering === undefined ? undefined : checkConsidered(merged.considering),
   };
 }
@@ -230,6 +230,11 @@ function checkConsidered(value: unknown): SchemeConfig {
   const config = checkSchemeConfig(value, 'considering');
   const canonical = String(buildScheme(config, 'considering').config.name);
   return { ...config, name: canonical };
+}
+
+/** A softmax output is not an elementwise activation: its layer is planned as linear logits. */
+function softmaxAsLogits(value: ActivationInput): ActivationInput {
+  return typeof value === 'string' && value.trim().toLowerCase() === 'softmax' ? 'linear' : value;
 }
 
 /** `low_memory`, `low_power`, `mobile` and `iot` all mean the edge target. */

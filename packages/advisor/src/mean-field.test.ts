@@ -64,6 +64,35 @@ describe('chi_1 and the edge of chaos', () => {
   it('tanh at sigma_b = 0 is critical at sigma_w^2 = 1 (q* -> 0)', () => {
     expect(Math.abs(criticalSigmaW('tanh').sigmaW2 - 1)).toBeLessThan(1e-5);
   });
+  it("hand-derived crossings: chi_1 = sigma_w^2 E[phi'^2] is constant for piecewise-linear activations", () => {
+    // E[relu'^2] = 1/2 for every q, so sigma_w^2 = 2 even when sigma_b > 0 makes q grow without bound.
+    expect(Math.abs(criticalSigmaW('relu', 0.5).sigmaW2 - 2)).toBeLessThan(1e-9);
+    // leaky ReLU: E[phi'^2] = (1 + a^2) / 2; linear: E[phi'^2] = 1.
+    expect(Math.abs(criticalSigmaW({ name: 'leaky_relu', slope: 0.2 }).sigmaW2 - 2 / 1.04)).toBeLessThan(
+      1e-9,
+    );
+    expect(Math.abs(criticalSigmaW('linear', 1).sigmaW2 - 1)).toBeLessThan(1e-9);
+  });
+  it('refuses bias scales without a meaningful answer instead of reporting a wrong q*', () => {
+    for (const sigmaB of [1e300, 2e6, Number.POSITIVE_INFINITY, Number.NaN]) {
+      try {
+        criticalSigmaW('relu', sigmaB);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AdvisorError);
+        expect((e as AdvisorError).code).toBe('INVALID_ARGUMENT');
+        expect((e as AdvisorError).argument).toBe('sigmaB');
+      }
+    }
+    // tanh at sigma_b = 1e6: the first step already leaves the range, and chi_1 depends on q.
+    expect(() => criticalSigmaW('tanh', 1e6)).toThrow(/grows without bound/);
+    // A large but finite bias scale still works where the answer exists.
+    const c = criticalSigmaW('tanh', 10);
+    expect(Math.abs(c.chi1 - 1)).toBeLessThan(1e-9);
+    expect(
+      Math.abs(varianceFixedPoint('tanh', { sigmaW2: c.sigmaW2, sigmaB2: 100 }).q - c.qStar),
+    ).toBeLessThan(1e-9 * c.qStar);
+  });
   it('refuses activations without a smooth crossing', () => {
     expect(() => criticalSigmaW({ fn: (x) => 1e-3 * Math.tanh(x) })).toThrow(/does not cross/);
     expect(() => criticalSigmaW('relu', -1)).toThrow(AdvisorError);

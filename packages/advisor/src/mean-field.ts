@@ -245,10 +245,11 @@ export interface CriticalPoint {
  * Checks: ReLU at sigma_b = 0 gives sigma_w^2 = 2; tanh with sigma_b^2 = 0.05 gives sigma_w^2 ~ 1.76, q* ~ 0.569.
  *
  * @param activation - Name, spec or custom function.
- * @param sigmaB - Bias standard deviation sigma_b, finite and >= 0. Default 0.
+ * @param sigmaB - Bias standard deviation sigma_b, finite, in [0, 1e6]. Default 0.
  * @returns The critical point.
  * @throws {AdvisorError} `UNSUPPORTED` if chi_1 never crosses 1 on the search range, or jumps across 1
- *   because the fixed point switches branch; `INVALID_ARGUMENT` for a bad sigmaB.
+ *   because the fixed point switches branch, or if the variance diverges there and chi_1 depends on it;
+ *   `INVALID_ARGUMENT` for a sigmaB that is negative, not finite, or above 1e6 (sigma_b^2 above 1e12).
  * @example
  * ```ts
  * criticalSigmaW('relu').sigmaW2; // => 2 (to 1e-12)
@@ -258,11 +259,18 @@ export function criticalSigmaW(activation: ActivationInput, sigmaB = 0): Critica
   const act = resolveActivation(activation);
   checkPositive(sigmaB, 'sigmaB', true);
   const sb2 = sigmaB * sigmaB;
+  if (sb2 > Q_MAX) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'sigmaB',
+      `expected a finite number in [0, ${Math.sqrt(Q_MAX)}] (sigma_b^2 at most ${Q_MAX}), got ${sigmaB}`,
+    );
+  }
   const evaluate = (logSw2: number) => {
     const sw2 = Math.exp(logSw2);
     const fp = fixedPointOf(act, sw2, sb2, 1);
     const chi = sw2 * slopeMomentAt(act, fp.q);
-    return { q: fp.q, chi, g: Math.log(chi) };
+    return { q: fp.q, chi, g: Math.log(chi), diverged: fp.diverged };
   };
   let a = Math.log(1e-3);
   let b = Math.log(1e4);
@@ -308,6 +316,18 @@ export function criticalSigmaW(activation: ActivationInput, sigmaB = 0): Critica
     );
   }
   const sigmaW2 = Math.exp(bestX);
+  if (best.diverged) {
+    // Without a fixed point chi_1 is taken at the last iterate, which is only meaningful when chi_1
+    // does not depend on q (positively homogeneous activations such as ReLU).
+    const far = sigmaW2 * slopeMomentAt(act, Math.min(Q_MAX, Math.max(1, best.q) * 1e4));
+    if (Math.abs(far - best.chi) > 1e-6) {
+      throw new AdvisorError(
+        'UNSUPPORTED',
+        'sigmaB',
+        `the variance grows without bound near sigma_w^2 = ${sigmaW2} at sigma_b = ${sigmaB} and chi_1 depends on it, so there is no edge of chaos`,
+      );
+    }
+  }
   return { sigmaW: Math.sqrt(sigmaW2), sigmaW2, sigmaB2: sb2, qStar: best.q, chi1: best.chi };
 }
 

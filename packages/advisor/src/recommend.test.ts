@@ -136,6 +136,63 @@ describe('recommendations match the source document tables', () => {
   });
 });
 
+describe('the techniques table and the non-technical summary of the source document', () => {
+  const names = (r: Recommendation) => r.alternatives.map((a) => a.scheme.name);
+  it('zero: never recommended, explained as a symmetry warning', () => {
+    const r = recommend({ activation: 'relu', considering: { name: 'zeros' } });
+    expect(r.scheme.name).not.toBe('zeros');
+    expect(r.ruleIds).toContain('zero-init-symmetry');
+    expect(r.warnings.join(' ')).toMatch(/symmetry/);
+  });
+  it('random small: an option only for tiny networks, a warning for deep ones', () => {
+    expect(names(recommend({ activation: 'relu', depth: 2, width: 16 }))).toContain('random_small');
+    expect(names(recommend({ activation: 'relu', depth: 10, width: 256 }))).not.toContain('random_small');
+    const deep = recommend({
+      activation: 'relu',
+      depth: 10,
+      considering: { name: 'random_small', std: 0.01 },
+    });
+    expect(deep.ruleIds).toContain('random-small-deep');
+    expect(deep.warnings.join(' ')).toMatch(/tiny networks/);
+  });
+  it('Xavier for tanh/sigmoid and simple recommenders; He for ReLU and its variants and image CNNs', () => {
+    for (const activation of ['tanh', 'sigmoid'] as const) {
+      expect(recommend({ activation }).scheme.name).toMatch(/^xavier_/);
+    }
+    expect(recommend({ preset: 'movie_recommender' }).scheme.name).toMatch(/^xavier_/);
+    for (const activation of ['relu', 'leaky_relu', 'elu'] as const) {
+      expect(recommend({ activation }).scheme.name).toMatch(/^he_/);
+    }
+    expect(recommend({ architecture: 'cnn', activation: 'relu', depth: 50 }).scheme.name).toMatch(/^he_/);
+    expect(recommend({ preset: 'digit_recognition' }).scheme.name).toMatch(/^he_/);
+  });
+  it('LeCun for SELU and the SELU time-series use case', () => {
+    expect(recommend({ activation: 'selu' }).scheme.name).toBe('lecun_normal');
+    expect(recommend({ preset: 'selu_stock_prediction' }).scheme.name).toBe('lecun_normal');
+  });
+  it('orthogonal for recurrent nets (RNN, LSTM, GRU, speech) and as the deep plain tanh option', () => {
+    expect(recommend({ architecture: 'rnn', activation: 'tanh' }).scheme.name).toBe('orthogonal');
+    for (const architecture of ['lstm', 'gru'] as const) {
+      expect(recommend({ architecture }).scheme.name).toMatch(/orthogonal/);
+    }
+    expect(recommend({ preset: 'voice_commands' }).scheme.name).toMatch(/orthogonal/);
+    expect(names(recommend({ activation: 'tanh', depth: 100 }))).toContain('orthogonal');
+  });
+  it('sparse for mobile, IoT and other low-power targets', () => {
+    for (const target of ['edge', 'mobile', 'iot', 'low_power'] as const) {
+      expect(recommend({ target: target as never, activation: 'relu', width: 64 }).scheme.name).toBe(
+        'sparse',
+      );
+    }
+    expect(recommend({ preset: 'iot_face_detection' }).scheme.name).toBe('sparse');
+  });
+  it('a softmax output layer is read as linear logits', () => {
+    const r = recommend({ activation: 'relu', outputActivation: 'softmax' as never });
+    expect(r.scheme.name).toBe('he_normal');
+    expect(() => recommend({ activation: 'softmax' as never })).toThrow(AdvisorError);
+  });
+});
+
 describe('practitioner rules beyond the document', () => {
   it('LSTM: orthogonal recurrent blocks and forget bias 1 (once)', () => {
     const r = recommend({ architecture: 'lstm' });

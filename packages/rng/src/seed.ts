@@ -6,6 +6,13 @@ import { sha256Words } from './sha256';
  * A seed: any safe integer (0 and negatives are valid and distinct), a bigint of any size, or a string.
  * An integer seed and the bigint of the same value (`5` and `5n`) select the same stream; a string
  * seed never equals a numeric one (`'5'` and `5` differ).
+ *
+ * @example
+ * ```ts
+ * const seeds: Seed[] = [0, -7, 2n ** 64n + 1n, 'my-experiment'];
+ * createRng(5).nextUint32() === createRng(5n).nextUint32(); // => true
+ * createRng(5).nextUint32() === createRng('5').nextUint32(); // => false
+ * ```
  */
 export type Seed = number | bigint | string;
 

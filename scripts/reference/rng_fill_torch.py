@@ -5,10 +5,15 @@ Spawned by packages/rng/bench/run.ts so that PyTorch and the JavaScript implemen
 Usage: /usr/bin/python3 scripts/reference/rng_fill_torch.py [repeats]
 """
 import json
+import os
 import sys
 import time
 
-import torch
+# One BLAS/OpenMP thread, set before torch is imported (torch.set_num_threads below pins intra-op threads).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import torch  # noqa: E402
 
 torch.set_num_threads(1)
 repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5

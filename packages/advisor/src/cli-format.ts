@@ -74,3 +74,43 @@ export function section(title: string, lines: readonly string[], bullet = '-'): 
   });
   return `${title}\n${body.join('\n')}\n`;
 }
+
+/** True for C0 and C1 control characters (and DEL). */
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
+
+function escapeControls(text: string, keepNewline: boolean): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isControl(code) || (keepNewline && code === 10)) continue;
+    out += text.slice(from, i);
+    out += code === 10 ? '\\n' : code === 9 ? '\\t' : `\\u${code.toString(16).padStart(4, '0')}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** User text made safe for one terminal line: control characters (newlines, escapes) shown as `\n` or `\uXXXX`. */
+export function printable(text: string): string {
+  return escapeControls(text, false);
+}
+
+/** Multi-line output with every control character except the line break shown as `\uXXXX`. */
+export function printableLines(text: string): string {
+  return escapeControls(text, true);
+}
+
+/**
+ * An error message as one short line: control characters escaped, quoted values longer than 200
+ * characters (only hostile input is that long) cut to their first 40, and the whole capped at 1000 characters.
+ */
+export function errorLine(message: string): string {
+  const short = printable(message).replace(
+    /(['"])([^'"]{201,}?)\1/g,
+    (_m, q: string, body: string) => `${q}${body.slice(0, 40)}...${q}`,
+  );
+  return short.length > 1000 ? `${short.slice(0, 997)}...` : short;
+}

@@ -1,7 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { ActivationInput, ActivationSpec } from './activations';
 import { type FlagSpec, type ParsedArgs, parseArgs } from './cli-args';
-import { formatConfig, formatNumber, section, table } from './cli-format';
+import {
+  errorLine,
+  formatConfig,
+  formatNumber,
+  printable,
+  printableLines,
+  section,
+  table,
+} from './cli-format';
 import { MAX_JSON_BYTES, parseUntrustedJson } from './cli-json';
 import { checkSchemeConfig, type RecommendContext, type SchemeConfig } from './context';
 import { decisionTable, decisionTableMarkdown } from './decision-table';
@@ -224,12 +232,12 @@ const planCmd: Command = {
     const model = readJsonFile(path);
     const p = plan(model as ModelDescription);
     if (json) return envelope('plan', p);
-    let out = `Plan${p.name ? ` for ${p.name}` : ''}\n`;
+    let out = `Plan${p.name ? ` for ${printable(p.name)}` : ''}\n`;
     out += `${indent(
       table(
         ['layer', 'parameter', 'shape', 'scheme', 'rule'],
         p.parameters.map((x) => [
-          x.layer,
+          printable(x.layer),
           x.parameter,
           `[${x.shape.join(', ')}]`,
           formatConfig(x.scheme),
@@ -267,7 +275,7 @@ const gainCmd: Command = {
     return `${table(
       ['activation', 'gain', 'centered gain', 'E[phi]', 'E[phi^2]', 'Var[phi]'],
       rows.map((r) => [
-        r.activation,
+        printable(r.activation),
         fixed9(r.gain),
         r.centeredGain === null ? '-' : fixed9(r.centeredGain),
         fixed9(r.mean),
@@ -378,7 +386,7 @@ const propagateCmd: Command = {
           formatNumber(l.slopeRetention),
         ];
       });
-    let out = `${activation} with ${formatConfig(scheme)}: sigma_w^2 = ${formatNumber(stats.sigmaW2)}${width === undefined ? ' (square layers)' : ` (width ${w})`}, sigma_b^2 = ${formatNumber(sigmaB * sigmaB)}, depth ${depth}\n\n`;
+    let out = `${printable(activation!)} with ${formatConfig(scheme)}: sigma_w^2 = ${formatNumber(stats.sigmaW2)}${width === undefined ? ' (square layers)' : ` (width ${w})`}, sigma_b^2 = ${formatNumber(sigmaB * sigmaB)}, depth ${depth}\n\n`;
     out += `${table(['layer', 'q (pre-act var)', 'q / q_1', 'grad norm ratio', 'slope kept'], rows)}\n\n`;
     if (scales) {
       out += `Fixed point q* = ${formatNumber(scales.qStar)}, chi_1 = ${formatNumber(scales.chi1)} (${scales.phase}); depth scales: xi_q = ${formatNumber(scales.xiQ)}, xi_c = ${formatNumber(scales.xiC)}, xi_grad = ${formatNumber(scales.xiGrad)}\n`;
@@ -492,15 +500,20 @@ export function runCli(argv: readonly string[]): CliResult {
         `expected ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${args.positionals.length}. Usage: ${command.usage}`,
       );
     }
-    return { code: 0, stdout: command.run(args, json), stderr: '' };
+    const stdout = command.run(args, json);
+    return { code: 0, stdout: json ? stdout : printableLines(stdout), stderr: '' };
   } catch (e) {
     if (e instanceof AdvisorError) {
       const stderr = json
-        ? `${JSON.stringify({ error: { code: e.code, argument: e.argument, message: e.message } })}\n`
-        : `init-advisor: error: ${e.message}\n`;
+        ? `${JSON.stringify({ error: { code: e.code, argument: errorLine(e.argument), message: errorLine(e.message) } })}\n`
+        : `init-advisor: error: ${errorLine(e.message)}\n`;
       return { code: 2, stdout: '', stderr };
     }
     const message = e instanceof Error ? e.message : String(e);
-    return { code: 1, stdout: '', stderr: `init-advisor: internal error: ${message.slice(0, 500)}\n` };
+    return {
+      code: 1,
+      stdout: '',
+      stderr: `init-advisor: internal error: ${errorLine(message.slice(0, 500))}\n`,
+    };
   }
 }

@@ -267,6 +267,42 @@ describe('runCli (in process): every command and hostile input', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+  it('user text cannot break lines, inject terminal escapes or flood the terminal', () => {
+    const raw = (text: string) =>
+      [...text].some((c) => c !== '\n' && (c < ' ' || (c >= '\u007f' && c <= '\u009f')));
+    const long = runCli(['gain', 'a'.repeat(100_000)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr.length).toBeLessThan(1100);
+    expect(long.stderr).toMatch(/unknown activation 'a{40}\.\.\.'; allowed: relu/);
+    for (const args of [
+      ['recommend', '--arch', 'cnn\ninit-advisor: forged line'],
+      ['gain', '\u001b[31mred'],
+      ['plan', 'x\ny.json'],
+      ['recommend', '--considering', `{"name":"normal","std":"${'9'.repeat(50_000)}\\n"}`],
+    ]) {
+      for (const json of [false, true]) {
+        const r = runCli(json ? [...args, '--json'] : args);
+        expect(r.code, args.join(' ').slice(0, 40)).toBe(2);
+        expect(r.stderr.trim().split('\n'), args.join(' ').slice(0, 40)).toHaveLength(1);
+        expect(raw(r.stderr), args.join(' ').slice(0, 40)).toBe(false);
+        expect(r.stderr.length).toBeLessThan(1100);
+      }
+    }
+    const gain = runCli(['gain', 're\nlu']);
+    expect(gain.code).toBe(0);
+    expect(gain.stdout.split('\n')[2]).toMatch(/^re\\nlu\s+1\.414213562/);
+    const dir = mkdtempSync(join(tmpdir(), 'init-advisor-names-'));
+    const path = join(dir, 'names.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ name: 'm\u001b[2J', layers: [{ name: 'in\nput', kind: 'dense', shape: [4, 3] }] }),
+    );
+    const p = runCli(['plan', path]);
+    expect(p.code, p.stderr).toBe(0);
+    expect(raw(p.stdout)).toBe(false);
+    expect(p.stdout).toMatch(/^Plan for m\\u001b\[2J\n/);
+    expect(p.stdout).toMatch(/in\\nput\s+weight\s+\[4, 3\]/);
+  });
   it('reads a model file that starts with a UTF-8 byte order mark', () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-advisor-bom-'));
     const path = join(dir, 'bom.json');

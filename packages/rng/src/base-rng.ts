@@ -196,8 +196,13 @@ export abstract class BaseRng implements Rng, WordSource {
     if (!(low < high))
       throw new RngError('INVALID_ARGUMENT', 'high', `expected high > low, got low ${low}, high ${high}`);
     const range = high - low;
-    if (range > 2 ** 53) {
-      throw new RngError('INVALID_ARGUMENT', 'high', `expected high - low <= 2^53, got ${range}`);
+    // `high - range !== low` catches a true range of 2^53 + 1, which rounds down to 2^53 in double precision.
+    if (range > 2 ** 53 || high - range !== low) {
+      throw new RngError(
+        'INVALID_ARGUMENT',
+        'high',
+        `expected high - low <= 2^53, got ${BigInt(high) - BigInt(low)} (low ${low}, high ${high})`,
+      );
     }
     return low + this.below(range);
   }

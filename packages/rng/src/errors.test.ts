@@ -48,6 +48,9 @@ describe('parameter errors are typed, name the argument, and never produce NaN',
     ['integer fraction', () => rng.integer(0.5, 3), 'INVALID_ARGUMENT', 'low'],
     ['integer empty', () => rng.integer(3, 3), 'INVALID_ARGUMENT', 'high'],
     ['integer range > 2^53', () => rng.integer(-(2 ** 53) + 1, 2 ** 53 - 1), 'INVALID_ARGUMENT', 'high'],
+    // A range of 2^53 + 1 rounds to 2^53 in double precision; it must still be rejected.
+    ['integer range 2^53 + 1', () => rng.integer(-(2 ** 52), 2 ** 52 + 1), 'INVALID_ARGUMENT', 'high'],
+    ['integer range 2^53 + 1 (wide low)', () => rng.integer(-(2 ** 53) + 1, 2), 'INVALID_ARGUMENT', 'high'],
     ['sample k > n', () => rng.sample(3, 4), 'INVALID_ARGUMENT', 'k'],
     ['sample negative n', () => rng.sample(-1, 0), 'INVALID_ARGUMENT', 'n'],
     ['permutation fraction', () => rng.permutation(2.5), 'INVALID_ARGUMENT', 'n'],
@@ -84,5 +87,17 @@ describe('parameter errors are typed, name the argument, and never produce NaN',
     expect(Array.from(rng.fillNormal(new Float64Array(3), 2, 0))).toEqual([2, 2, 2]);
     expect(rng.bernoulli(0)).toBe(false);
     expect(rng.bernoulli(1)).toBe(true);
+  });
+
+  it('accepts integer ranges of exactly 2^53', () => {
+    for (const [low, high] of [
+      [-(2 ** 52), 2 ** 52],
+      [-(2 ** 53) + 1, 1],
+    ] as const) {
+      for (let i = 0; i < 100; i++) {
+        const v = rng.integer(low, high);
+        expect(Number.isSafeInteger(v) && v >= low && v < high).toBe(true);
+      }
+    }
   });
 });

@@ -126,6 +126,14 @@ export function truncatedParams(
       `no float32 value lies in [${a}, ${b}]; use a Float64Array`,
     );
   }
+  if (minV === Number.POSITIVE_INFINITY || maxV === Number.NEGATIVE_INFINITY) {
+    // Only an infinity would lie in the interval: a float32 output would hold ±Infinity.
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      minV === Number.POSITIVE_INFINITY ? 'lower' : 'upper',
+      `no finite float32 value lies in [${a}, ${b}] (float32 numbers stay within ±3.4028234663852886e38); use a Float64Array`,
+    );
+  }
   if (s === 0) {
     if (m < a || m > b) {
       throw new RngError(

@@ -275,7 +275,8 @@ export interface Rng {
    * @param options - `offset` (Philox only)
    * @returns `out`
    * @throws RngError as {@link Rng.truncatedNormal}; `INVALID_ARGUMENT` (argument `upper`) when no float32 lies
-   *   in [lower, upper]
+   *   in [lower, upper], and (argument `lower` or `upper`) for a Float32Array when only ±Infinity would
+   *   (e.g. lower = 1e200)
    * @example
    * ```ts
    * createRng(42).fillTruncatedNormal(new Float32Array(3), 0, 1, -2, 2);

@@ -30,6 +30,9 @@ describe('resolveActivation', () => {
       ['relu7', 'UNSUPPORTED', 'activation'],
       [{ name: 'leaky_relu', slope: -1 }, 'INVALID_ARGUMENT', 'activation.slope'],
       [{ name: 'elu', alpha: 0 }, 'INVALID_ARGUMENT', 'activation.alpha'],
+      // Beyond 1e6 the variance-preserving weight scale underflows float32 (He with slope 1e308 gave std 0).
+      [{ name: 'leaky_relu', slope: 1e308 }, 'INVALID_ARGUMENT', 'activation.slope'],
+      [{ name: 'elu', alpha: 2e6 }, 'INVALID_ARGUMENT', 'activation.alpha'],
       [{ name: 'relu', slope: 0.1 }, 'INVALID_ARGUMENT', 'activation.slope'],
       [{ name: 'nope' }, 'UNSUPPORTED', 'activation.name'],
       [{ fn: 'x => x' }, 'INVALID_ARGUMENT', 'activation.fn'],

@@ -21,9 +21,9 @@ export type ActivationName =
 /** A built-in activation with its parameter: `slope` for leaky_relu (default 0.01), `alpha` for elu (default 1). */
 export interface ActivationSpec {
   readonly name: ActivationName;
-  /** Negative-side slope of leaky_relu, finite and >= 0. Default 0.01 (PyTorch's). */
+  /** Negative-side slope of leaky_relu, in [0, 1e6]. Default 0.01 (PyTorch's). */
   readonly slope?: number;
-  /** Saturation scale of elu, finite and > 0. Default 1. */
+  /** Saturation scale of elu, in (0, 1e6]. Default 1. */
   readonly alpha?: number;
 }
 
@@ -321,12 +321,21 @@ function builtIn(name: ActivationName, param: number | undefined): Activation {
   }
 }
 
+/** Largest leaky slope or ELU alpha: beyond it the variance-preserving weight scale underflows float32. */
+const MAX_PARAM = 1e6;
+
 function checkParam(value: unknown, argument: string, positive: boolean): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    value > MAX_PARAM ||
+    (positive && value === 0)
+  ) {
     throw new AdvisorError(
       'INVALID_ARGUMENT',
       argument,
-      `expected a finite number ${positive ? '> 0' : '>= 0'}, got ${String(value)}`,
+      `expected a finite number ${positive ? '> 0' : '>= 0'} and at most ${MAX_PARAM}, got ${String(value)}`,
     );
   }
   return value;
@@ -349,7 +358,8 @@ function centralDifference(fn: (x: number) => number): (x: number) => number {
  * @param argument - Name reported in errors. Default `'activation'`.
  * @returns The resolved activation.
  * @throws {AdvisorError} `UNSUPPORTED` for unknown names (the message lists the allowed ones);
- *   `INVALID_ARGUMENT` for bad parameters, non-function `fn`/`derivative` or non-finite kinks.
+ *   `INVALID_ARGUMENT` for bad parameters (leaky slope outside [0, 1e6], ELU alpha outside (0, 1e6]),
+ *   non-function `fn`/`derivative` or non-finite kinks.
  * @example
  * ```ts
  * resolveActivation({ name: 'leaky_relu', slope: 0.2 }).fn(-1); // => -0.2

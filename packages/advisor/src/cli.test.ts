@@ -242,6 +242,10 @@ describe('runCli (in process): every command and hostile input', () => {
       [['critical', 'relu', '--sigma-b', '-1'], /sigmaB/],
       [['critical', 'relu', '--sigma-b', '1e300'], /sigmaB: expected a finite number in \[0, 1000000\]/],
       [['critical', 'tanh', '--sigma-b', '1e6'], /grows without bound/],
+      [
+        ['propagate', '--activation', 'tanh', '--scheme', 'delta_orthogonal', '--depth', '5'],
+        /error: shape: delta_orthogonal needs a tensor of rank 3/,
+      ],
       [['recommend', '--depth', '-1'], /expected an integer >= 1/],
       [['recommend', '--depth', 'abc'], /decimal number/],
       [['recommend', '--preset', '__proto__'], /unknown preset/],

@@ -82,10 +82,11 @@ export function weightStatistics(config: SchemeConfig, shape: readonly number[])
     d = init.describe(shape);
   } catch (e) {
     if (e instanceof InitError) {
+      const prefix = `${e.argument}: `;
       throw new AdvisorError(
         e.code === 'SHAPE_MISMATCH' ? 'SHAPE_MISMATCH' : 'INVALID_ARGUMENT',
         'shape',
-        e.message,
+        e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message,
       );
     }
     throw e;

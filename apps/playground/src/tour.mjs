@@ -1,4 +1,4 @@
-// `pnpm start`: a short tour of what the built packages do (until apps/playground exists).
+// `pnpm start` (root) runs this tour of the built packages until the interactive playground exists.
 import { propagate, recommend, varianceGain } from '@init/advisor';
 import { orthogonalityError, view } from '@init/linalg';
 import { createRng } from '@init/rng';

@@ -1,7 +1,7 @@
 import { fromConfig } from '@init/schemes';
 import { describe, expect, it } from 'vitest';
 import { AdvisorError } from './errors';
-import { type ModelDescription, plan } from './plan';
+import { LAYER_KINDS, type LayerKind, type ModelDescription, plan } from './plan';
 
 const mlp: ModelDescription = {
   activation: 'relu',
@@ -234,6 +234,54 @@ describe('plan', () => {
         expect(e, argument).toBeInstanceOf(AdvisorError);
         expect((e as AdvisorError).code, argument).toBe(code);
         expect((e as AdvisorError).argument).toBe(argument);
+      }
+    }
+  });
+});
+
+describe('plan covers every parameter', () => {
+  const shapes: Record<LayerKind, number[]> = {
+    dense: [8, 6],
+    linear: [8, 8],
+    conv1d: [8, 8, 3],
+    conv2d: [8, 8, 3, 3],
+    conv3d: [8, 8, 3, 3, 3],
+    embedding: [100, 8],
+    rnn: [8, 8],
+    lstm: [8, 8],
+    gru: [8, 8],
+    attention: [8],
+    layer_norm: [8],
+    batch_norm: [8],
+  };
+  it('every layer kind, under every architecture and normalization, gets weights and biases whose schemes accept their shapes', () => {
+    for (const architecture of [undefined, 'mlp', 'cnn', 'resnet', 'transformer'] as const) {
+      for (const normalization of [undefined, 'none', 'batch', 'layer'] as const) {
+        const layers = LAYER_KINDS.map((kind, i) => ({
+          name: `${kind}${i}`,
+          kind,
+          shape: shapes[kind],
+          ...(i >= 3 && i <= 5 ? { branch: 'b1' } : {}),
+        }));
+        const model = { activation: 'relu', layers, architecture, normalization } as ModelDescription;
+        const label = `${architecture}/${normalization}`;
+        const p = plan(model);
+        for (const l of layers) {
+          const params = p.parameters.filter((x) => x.layer === l.name).map((x) => x.parameter);
+          expect(
+            params.some((x) => x.includes('weight')),
+            `${label} ${l.name}`,
+          ).toBe(true);
+          expect(params.some((x) => x.includes('bias')) || l.kind === 'embedding', `${label} ${l.name}`).toBe(
+            true,
+          );
+        }
+        for (const x of p.parameters) {
+          expect(
+            () => fromConfig(x.scheme).describe(x.shape),
+            `${label} ${x.layer}.${x.parameter}`,
+          ).not.toThrow();
+        }
       }
     }
   });

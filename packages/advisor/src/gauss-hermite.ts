@@ -7,9 +7,10 @@ const hermiteCache = new Map<number, QuadratureRule>();
 /**
  * Probabilists' Gauss–Hermite rule: E[f(z)], z ~ N(0, 1), is approximated by sum_i w_i f(x_i).
  *
- * Golub–Welsch: the nodes are the eigenvalues of the symmetric tridiagonal Jacobi matrix with zero
- * diagonal and off-diagonal sqrt(k), k = 1..n-1 (from `eigSymTridiagonal` of @init/linalg); the weights
- * are the squared first components of the unit eigenvectors, so they sum to 1. Exact for polynomials of
+ * Built by the Golub–Welsch method: we diagonalize the n x n tridiagonal matrix J with J[k-1][k] =
+ * J[k][k-1] = sqrt(k) (k = 1..n-1) and a zero main diagonal, using `eigSymTridiagonal` of @init/linalg.
+ * Its eigenvalues are the nodes; each weight is the square of the first entry of the matching
+ * normalized eigenvector, so the weights add up to 1. Exact for polynomials of
  * degree <= 2n - 1. Good for smooth activations (tanh: about 1e-11 at n = 100); kinked ones (ELU,
  * SELU) converge slowly, which is why the gains use Gauss–Legendre split at the kinks instead.
  *

@@ -204,6 +204,10 @@ describe('runCli (in process): every command and hostile input', () => {
       [['plan', file('broken.json', '{"layers": [')], /malformed JSON/],
       [['plan', file('types.json', '{"layers":[{"kind":"dense","shape":"2x2"}]}')], /layers\[0\]\.shape/],
       [['plan', file('array.json', '[1,2,3]')], /model/],
+      [
+        ['plan', file('inf.json', '{"layers":[{"kind":"dense","shape":[1e400,2]}]}')],
+        /layers\[0\]\.shape\[0\]: expected a positive integer, got Infinity/,
+      ],
       [['plan', file('deep.json', `${'['.repeat(5000)}${']'.repeat(5000)}`)], /nesting/],
       [['plan', file('huge.json', `{"layers":[],"pad":"${'x'.repeat(1_100_000)}"}`)], /at most 1048576/],
       [

@@ -203,7 +203,7 @@ function checkLayer(raw: unknown, index: number): CheckedLayer {
       fail(
         'INVALID_ARGUMENT',
         `${where}.shape[${j}]`,
-        `expected a positive integer, got ${JSON.stringify(d) ?? String(d)}`,
+        `expected a positive integer, got ${typeof d === 'number' ? String(d) : (JSON.stringify(d) ?? String(d))}`,
       );
     }
     if (d > MAX_DIM) fail('TOO_LARGE', `${where}.shape[${j}]`, `at most ${MAX_DIM}`);

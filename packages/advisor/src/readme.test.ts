@@ -25,3 +25,31 @@ describe('README CLI example', () => {
     );
   });
 });
+
+describe('README CLI excerpts', () => {
+  it('every line shown after `$ init-advisor ...` is a line of the real output ("..." marks an omission)', async () => {
+    const { runCli } = await import('./cli-run');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    let examples = 0;
+    for (const block of readme.matchAll(/```text\n([\s\S]*?)```/g)) {
+      const parts = block[1]!.split(/^\$ (init-advisor .*)$/m);
+      for (let i = 1; i < parts.length; i += 2) {
+        const args = parts[i]!.split(' ').slice(1);
+        const out = runCli(args);
+        expect(out.code, parts[i]).toBe(0);
+        const lines = out.stdout.split('\n');
+        for (const line of parts[i + 1]!.split('\n')) {
+          if (line.trim() === '' || line.trim() === '...') continue;
+          const pattern = new RegExp(`^${line.split('...').map(escape).join('.*')}$`);
+          expect(
+            lines.some((l) => pattern.test(l)),
+            `${parts[i]}: ${line}`,
+          ).toBe(true);
+        }
+        examples++;
+      }
+    }
+    expect(examples).toBeGreaterThanOrEqual(7);
+  });
+});

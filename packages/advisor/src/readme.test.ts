@@ -30,7 +30,7 @@ describe('README CLI excerpts', () => {
   it('every line shown after `$ init-advisor ...` is a line of the real output ("..." marks an omission)', async () => {
     const { runCli } = await import('./cli-run');
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     let examples = 0;
     for (const block of readme.matchAll(/```text\n([\s\S]*?)```/g)) {
       const parts = block[1]!.split(/^\$ (init-advisor .*)$/m);
@@ -41,7 +41,7 @@ describe('README CLI excerpts', () => {
         const lines = out.stdout.split('\n');
         for (const line of parts[i + 1]!.split('\n')) {
           if (line.trim() === '' || line.trim() === '...') continue;
-          const pattern = new RegExp(`^${line.split('...').map(escape).join('.*')}$`);
+          const pattern = new RegExp(`^${line.split('...').map(literal).join('.*')}$`);
           expect(
             lines.some((l) => pattern.test(l)),
             `${parts[i]}: ${line}`,

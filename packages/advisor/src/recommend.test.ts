@@ -185,6 +185,17 @@ describe('the techniques table and the non-technical summary of the source docum
       );
     }
     expect(recommend({ preset: 'iot_face_detection' }).scheme.name).toBe('sparse');
+    // Never silently: a recurrent or transformer model keeps its scheme and says why.
+    for (const architecture of ['lstm', 'transformer'] as const) {
+      const r = recommend({ target: 'edge', architecture });
+      expect(r.scheme.name).not.toBe('sparse');
+      expect(r.assumptions.join(' ')).toMatch(
+        new RegExp(`target edge: .*this ${architecture} keeps its usual scheme`),
+      );
+    }
+    expect(recommend({ target: 'edge', activation: 'relu', width: 64 }).assumptions.join(' ')).not.toMatch(
+      /target edge/,
+    );
   });
   it('a softmax output layer is read as linear logits', () => {
     const r = recommend({ activation: 'relu', outputActivation: 'softmax' as never });

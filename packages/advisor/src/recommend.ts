@@ -40,6 +40,11 @@ export function recommend(context: RecommendContext = {}): Recommendation {
     draft.ruleIds.push(rule.id);
     if (rule.kind === 'primary') primaryDone = true;
   }
+  if (ctx.target === 'edge' && !draft.ruleIds.includes('edge-sparse')) {
+    draft.assumptions.push(
+      `target edge: sparse init applies to feed-forward networks only, so this ${ctx.architecture ?? 'network'} keeps its usual scheme; prune or quantize after training to save memory`,
+    );
+  }
   if (draft.scheme === undefined) {
     throw new AdvisorError('UNSUPPORTED', 'context', 'no rule produced a scheme');
   }

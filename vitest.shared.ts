@@ -18,3 +18,17 @@ export const sharedTest = {
   outputFile: { json: 'test-results.json' },
   testTimeout: 60_000,
 };
+
+/** Debian's Chromium, which browser tests drive through playwright-core (no browser is downloaded). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Launch flags for headless Chromium on a machine with no network but the package registries. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

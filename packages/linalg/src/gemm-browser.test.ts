@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../vitest.shared.ts';
 
 // The wasm GEMM must compile synchronously on a browser's main thread (no fs, no fetch) and agree
 // with the TypeScript back end there. Runs in Debian's Chromium when it is installed.
-const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const entry = fileURLToPath(new URL('./index.ts', import.meta.url));
 
@@ -51,15 +51,7 @@ describe('gemm in a browser', () => {
     });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     try {
       const tab = await browser.newPage();

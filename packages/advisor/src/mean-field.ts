@@ -1,6 +1,7 @@
 import { type Activation, type ActivationInput, resolveActivation } from './activations';
 import { AdvisorError } from './errors';
 import { integrate } from './gaussian-expectation';
+import { checkNonNegative } from './number-checks';
 
 /** Weight and bias variances of a mean-field layer: W_ij ~ N(0, sigmaW2 / fan_in), b_i ~ N(0, sigmaB2). */
 export interface MeanFieldParams {
@@ -32,17 +33,6 @@ const MAX_ITERATIONS = 60;
 /** Variance used in place of q* = 0 when evaluating slopes (the q -> 0 limit). */
 const Q_TINY = 1e-20;
 const Q_MAX = 1e12;
-
-function checkPositive(value: unknown, argument: string, allowZero: boolean): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new AdvisorError(
-      'INVALID_ARGUMENT',
-      argument,
-      `expected a finite number ${allowZero ? '>= 0' : '> 0'}, got ${String(value)}`,
-    );
-  }
-  return value;
-}
 
 /** E[phi(x)^2] for x ~ N(0, q). */
 export function secondMomentAt(act: Activation, q: number): number {
@@ -106,9 +96,9 @@ function finiteOrThrow(value: number, what: string): number {
  */
 export function varianceMap(activation: ActivationInput, q: number, params: MeanFieldParams): number {
   const act = resolveActivation(activation);
-  checkPositive(q, 'q', true);
-  const sw2 = checkPositive(params.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkPositive(params.sigmaB2 ?? 0, 'sigmaB2', true);
+  checkNonNegative(q, 'q', true);
+  const sw2 = checkNonNegative(params.sigmaW2, 'sigmaW2', false);
+  const sb2 = checkNonNegative(params.sigmaB2 ?? 0, 'sigmaB2', true);
   return finiteOrThrow(sw2 * secondMomentAt(act, q) + sb2, 'the variance map');
 }
 
@@ -186,9 +176,9 @@ export function fixedPointOf(act: Activation, sw2: number, sb2: number, q0: numb
  */
 export function varianceFixedPoint(activation: ActivationInput, params: MeanFieldParams, q0 = 1): FixedPoint {
   const act = resolveActivation(activation);
-  const sw2 = checkPositive(params.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkPositive(params.sigmaB2 ?? 0, 'sigmaB2', true);
-  checkPositive(q0, 'q0', false);
+  const sw2 = checkNonNegative(params.sigmaW2, 'sigmaW2', false);
+  const sb2 = checkNonNegative(params.sigmaB2 ?? 0, 'sigmaB2', true);
+  checkNonNegative(q0, 'q0', false);
   return fixedPointOf(act, sw2, sb2, q0);
 }
 
@@ -213,8 +203,8 @@ export function varianceFixedPoint(activation: ActivationInput, params: MeanFiel
  */
 export function chi1(activation: ActivationInput, params: MeanFieldParams): number {
   const act = resolveActivation(activation);
-  const sw2 = checkPositive(params.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkPositive(params.sigmaB2 ?? 0, 'sigmaB2', true);
+  const sw2 = checkNonNegative(params.sigmaW2, 'sigmaW2', false);
+  const sb2 = checkNonNegative(params.sigmaB2 ?? 0, 'sigmaB2', true);
   const fp = fixedPointOf(act, sw2, sb2, 1);
   return finiteOrThrow(sw2 * slopeMomentAt(act, fp.q), 'chi_1');
 }
@@ -257,7 +247,7 @@ export interface CriticalPoint {
  */
 export function criticalSigmaW(activation: ActivationInput, sigmaB = 0): CriticalPoint {
   const act = resolveActivation(activation);
-  checkPositive(sigmaB, 'sigmaB', true);
+  checkNonNegative(sigmaB, 'sigmaB', true);
   const sb2 = sigmaB * sigmaB;
   if (sb2 > Q_MAX) {
     throw new AdvisorError(
@@ -379,8 +369,8 @@ function jointMoment(f: (x: number) => number, kinks: readonly number[], q: numb
  */
 export function depthScales(activation: ActivationInput, params: MeanFieldParams): DepthScales {
   const act = resolveActivation(activation);
-  const sw2 = checkPositive(params.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkPositive(params.sigmaB2 ?? 0, 'sigmaB2', true);
+  const sw2 = checkNonNegative(params.sigmaW2, 'sigmaW2', false);
+  const sb2 = checkNonNegative(params.sigmaB2 ?? 0, 'sigmaB2', true);
   const fp = fixedPointOf(act, sw2, sb2, 1);
   if (fp.diverged) {
     throw new AdvisorError(

@@ -1,6 +1,7 @@
 import { type Activation, type ActivationInput, resolveActivation } from './activations';
 import { AdvisorError } from './errors';
 import { secondMomentAt, slopeMomentAt } from './mean-field';
+import { checkNonNegative } from './number-checks';
 
 /**
  * Largest depth the signal analysis accepts (it costs two small integrals per layer).
@@ -72,17 +73,6 @@ const BAND = 100;
 const Q_CAP = 1e100;
 const SATURATION = 0.25;
 
-function number(value: unknown, argument: string, allowZero: boolean): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new AdvisorError(
-      'INVALID_ARGUMENT',
-      argument,
-      `expected a finite number ${allowZero ? '>= 0' : '> 0'}, got ${String(value)}`,
-    );
-  }
-  return value;
-}
-
 interface Resolved {
   readonly name: string | undefined;
   readonly act: Activation;
@@ -125,15 +115,15 @@ export function propagateLayers(layers: readonly SignalLayer[], inputVariance = 
   if (layers.length > MAX_DEPTH) {
     throw new AdvisorError('TOO_LARGE', 'layers', `at most ${MAX_DEPTH} layers, got ${layers.length}`);
   }
-  number(inputVariance, 'inputVariance', false);
+  checkNonNegative(inputVariance, 'inputVariance', false);
   const resolved: Resolved[] = layers.map((layer, i) => {
-    const sw2 = number(layer.sigmaW2, `layers[${i}].sigmaW2`, true);
+    const sw2 = checkNonNegative(layer.sigmaW2, `layers[${i}].sigmaW2`, true);
     return {
       name: layer.name,
       act: resolveActivation(layer.activation, `layers[${i}].activation`),
       sw2,
-      sb2: number(layer.sigmaB2 ?? 0, `layers[${i}].sigmaB2`, true),
-      bsw2: number(layer.backwardSigmaW2 ?? sw2, `layers[${i}].backwardSigmaW2`, true),
+      sb2: checkNonNegative(layer.sigmaB2 ?? 0, `layers[${i}].sigmaB2`, true),
+      bsw2: checkNonNegative(layer.backwardSigmaW2 ?? sw2, `layers[${i}].backwardSigmaW2`, true),
       branch: layer.branch,
       normalizedInput: layer.normalizedInput === true,
     };
@@ -310,9 +300,9 @@ export function propagate(options: PropagateOptions): PropagationReport {
     throw new AdvisorError('TOO_LARGE', 'depth', `at most ${MAX_DEPTH}, got ${depth}`);
   }
   const act = resolveActivation(options.activation);
-  const sw2 = number(options.sigmaW2, 'sigmaW2', false);
-  const sb2 = number(options.sigmaB2 ?? 0, 'sigmaB2', true);
-  const inputVariance = number(options.inputVariance ?? 1, 'inputVariance', false);
+  const sw2 = checkNonNegative(options.sigmaW2, 'sigmaW2', false);
+  const sb2 = checkNonNegative(options.sigmaB2 ?? 0, 'sigmaB2', true);
+  const inputVariance = checkNonNegative(options.inputVariance ?? 1, 'inputVariance', false);
   const layer: Resolved = {
     name: undefined,
     act,

@@ -8,7 +8,7 @@ const root = new URL('..', import.meta.url).pathname;
 let passed = 0;
 let failed = 0;
 let missing = 0;
-for (const group of ['packages', 'apps']) {
+for (const group of ['packages', 'apps', 'tooling']) {
   for (const name of readdirSync(join(root, group))) {
     const dir = join(root, group, name);
     if (!existsSync(join(dir, 'package.json'))) continue;

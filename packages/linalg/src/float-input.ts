@@ -1,3 +1,4 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
 import type { FloatArray, Matrix } from './matrix';
 
@@ -11,28 +12,11 @@ export function epsilonOf(m: Matrix): number {
   return m.data instanceof Float32Array ? EPSILON_F32 : EPSILON_F64;
 }
 
-/** Rejects values that are not matrices (public-boundary guard for plain JavaScript callers). */
-export function checkMatrix(a: Matrix, argument: string): void {
-  if (
-    a === null ||
-    typeof a !== 'object' ||
-    !(a.data instanceof Float32Array || a.data instanceof Float64Array) ||
-    !Number.isSafeInteger(a.rows) ||
-    !Number.isSafeInteger(a.cols)
-  ) {
-    throw new LinalgError(
-      'INVALID_ARGUMENT',
-      argument,
-      'must be a Matrix ({ data: Float32Array | Float64Array, rows, cols, offset, rowStride, colStride })',
-    );
-  }
-}
-
 function notFinite(argument: string, i: number, j: number, v: number): LinalgError {
   return new LinalgError(
     'NOT_FINITE',
     argument,
-    `entry (${i}, ${j}) is ${String(v)}; only finite numbers are accepted`,
+    `entry (${i}, ${j}) is ${describe(v)}; only finite numbers are accepted`,
   );
 }
 

@@ -1,10 +1,11 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkMatrix } from './float-input';
 import { gemmDirect, scaleInPlace } from './gemm-direct';
 import type { GemmBackend, GemmKernel } from './gemm-kernel';
 import { jsKernel } from './gemm-kernel-js';
 import { wasmKernel } from './gemm-kernel-wasm';
 import { copy, type Matrix, transpose } from './matrix';
+import { checkMatrix } from './matrix-check';
 
 export type { GemmBackend } from './gemm-kernel';
 
@@ -50,7 +51,7 @@ export function setGemmBackend(backend: GemmBackend): void {
     return;
   }
   if (backend !== 'wasm') {
-    throw new LinalgError('INVALID_ARGUMENT', 'backend', `must be 'wasm' or 'js', got ${String(backend)}`);
+    throw new LinalgError('INVALID_ARGUMENT', 'backend', `must be 'wasm' or 'js', got ${describe(backend)}`);
   }
   const w = wasmKernel();
   if (w === null) {
@@ -112,8 +113,11 @@ function mayOverlap(x: Matrix, y: Matrix): boolean {
 }
 
 function checkScalar(value: number, argument: string): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new LinalgError('NOT_FINITE', argument, `must be a finite number, got ${String(value)}`);
+  if (typeof value !== 'number') {
+    throw new LinalgError('INVALID_ARGUMENT', argument, `must be a finite number, got ${describe(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new LinalgError('NOT_FINITE', argument, `must be a finite number, got ${describe(value)}`);
   }
 }
 
@@ -123,7 +127,7 @@ function checkFlag(value: unknown, argument: string): boolean {
     throw new LinalgError(
       'INVALID_ARGUMENT',
       argument,
-      `must be true, false or undefined, got ${String(value)}`,
+      `must be true, false or undefined, got ${describe(value)}`,
     );
   }
   return value;
@@ -186,16 +190,16 @@ export function gemm<C extends Matrix>(
   a: Matrix,
   b: Matrix,
   beta: number,
-  c: C,
+  cValue: C,
   options: GemmOptions = {},
 ): C {
   checkScalar(alpha, 'alpha');
   checkScalar(beta, 'beta');
-  checkMatrix(a, 'a');
-  checkMatrix(b, 'b');
-  checkMatrix(c, 'c');
-  let A = checkFlag(options.transA, 'transA') ? transpose(a) : a;
-  let B = checkFlag(options.transB, 'transB') ? transpose(b) : b;
+  const aView = checkMatrix(a, 'a');
+  const bView = checkMatrix(b, 'b');
+  const c = checkMatrix(cValue, 'c');
+  let A = checkFlag(options.transA, 'transA') ? transpose(aView) : aView;
+  let B = checkFlag(options.transB, 'transB') ? transpose(bView) : bView;
   if (A.cols !== B.rows) {
     throw new LinalgError(
       'SHAPE_MISMATCH',
@@ -209,14 +213,14 @@ export function gemm<C extends Matrix>(
   const m = A.rows;
   const n = B.cols;
   const k = A.cols;
-  if (m === 0 || n === 0) return c;
+  if (m === 0 || n === 0) return cValue;
   if (k === 0 || alpha === 0) {
     scaleInPlace(c, beta);
-    return c;
+    return cValue;
   }
   if (mayOverlap(c, A)) A = copy(A);
   if (mayOverlap(c, B)) B = copy(B);
   if (m * n * k < PACK_THRESHOLD) gemmDirect(alpha, A, B, beta, c);
   else runKernel(alpha, A, B, beta, c);
-  return c;
+  return cValue;
 }

@@ -1,3 +1,4 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
 import { type AllocOptions, type Matrix, matrix } from './matrix';
 
@@ -25,7 +26,7 @@ export function hadamard(n: number, options: AllocOptions = {}): Matrix {
     throw new LinalgError(
       'INVALID_ARGUMENT',
       'n',
-      `must be a power of two 1, 2, 4, …, 32768, got ${String(n)}`,
+      `must be a power of two 1, 2, 4, …, 32768, got ${describe(n)}`,
     );
   }
   const h = matrix(n, n, options);

@@ -1,3 +1,4 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
 import { type AllocOptions, type Matrix, matrix } from './matrix';
 
@@ -58,7 +59,7 @@ export function diagonal(values: ArrayLike<number>, options: AllocOptions = {}):
       throw new LinalgError(
         'NOT_FINITE',
         'values',
-        `entry ${i} is ${String(v)}; only finite numbers are accepted`,
+        `entry ${i} is ${describe(v)}; only finite numbers are accepted`,
       );
     }
     m.data[i * n + i] = v;

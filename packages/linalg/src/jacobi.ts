@@ -1,6 +1,8 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkMatrix, EPSILON_F32, EPSILON_F64, finiteFloat64Copy } from './float-input';
+import { EPSILON_F32, EPSILON_F64, finiteFloat64Copy } from './float-input';
 import { dtypeOf, type Matrix } from './matrix';
+import { checkMatrix } from './matrix-check';
 import { type EigResult, sortAscending } from './tridiagonal';
 
 /** Options of {@link eigSym}. */
@@ -36,14 +38,18 @@ export interface EigSymOptions {
  * Array.from(values); // => [1, 3]
  * ```
  */
-export function eigSym(a: Matrix, options: EigSymOptions = {}): EigResult {
-  checkMatrix(a, 'a');
+export function eigSym(value: Matrix, options: EigSymOptions = {}): EigResult {
+  const a = checkMatrix(value, 'a');
   if (a.rows !== a.cols) {
     throw new LinalgError('SHAPE_MISMATCH', 'a', `must be square, got ${a.rows} x ${a.cols}`);
   }
   const wantVectors = options.vectors ?? false;
   if (typeof wantVectors !== 'boolean') {
-    throw new LinalgError('INVALID_ARGUMENT', 'vectors', `must be true or false, got ${String(wantVectors)}`);
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'vectors',
+      `must be true or false, got ${describe(wantVectors)}`,
+    );
   }
   const n = a.rows;
   const w = finiteFloat64Copy(a, 'a');

@@ -1,5 +1,6 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkMatrix } from './float-input';
+import { checkLayout, checkMatrix } from './matrix-check';
 
 /** Element storage of a matrix: single or double precision, never a jagged array. */
 export type FloatArray = Float32Array | Float64Array;
@@ -33,7 +34,7 @@ function checkDim(value: number, argument: string): void {
     throw new LinalgError(
       'INVALID_ARGUMENT',
       argument,
-      `must be a non-negative integer, got ${String(value)}`,
+      `must be a non-negative integer, got ${describe(value)}`,
     );
   }
 }
@@ -41,7 +42,11 @@ function checkDim(value: number, argument: string): void {
 function checkDtype(dtype: unknown, required = false): Dtype {
   if (dtype === undefined && !required) return 'float64';
   if (dtype === 'float32' || dtype === 'float64') return dtype;
-  throw new LinalgError('INVALID_ARGUMENT', 'dtype', `must be 'float32' or 'float64', got ${String(dtype)}`);
+  throw new LinalgError(
+    'INVALID_ARGUMENT',
+    'dtype',
+    `must be 'float32' or 'float64', got ${describe(dtype)}`,
+  );
 }
 
 /**
@@ -75,8 +80,7 @@ export function allocate(length: number, dtype: Dtype): FloatArray {
  * ```
  */
 export function dtypeOf(m: Matrix): Dtype {
-  checkMatrix(m, 'm');
-  return m.data instanceof Float32Array ? 'float32' : 'float64';
+  return checkMatrix(m, 'm').data instanceof Float32Array ? 'float32' : 'float64';
 }
 
 /**
@@ -135,37 +139,47 @@ export function view<T extends FloatArray>(
   options: ViewOptions = {},
 ): Matrix<T> {
   if (!(data instanceof Float32Array || data instanceof Float64Array)) {
-    throw new LinalgError('INVALID_ARGUMENT', 'data', 'must be a Float32Array or a Float64Array');
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'data',
+      `must be a Float32Array or a Float64Array, got ${describe(data)}`,
+    );
   }
   checkDim(rows, 'rows');
   checkDim(cols, 'cols');
   const offset = options.offset ?? 0;
   const rowStride = options.rowStride ?? cols;
   const colStride = options.colStride ?? 1;
-  checkDim(offset, 'offset');
-  checkDim(rowStride, 'rowStride');
-  checkDim(colStride, 'colStride');
-  if (rows > 0 && cols > 0) {
-    const last = offset + (rows - 1) * rowStride + (cols - 1) * colStride;
-    if (last >= data.length) {
-      throw new LinalgError(
-        'SHAPE_MISMATCH',
-        'data',
-        `a ${rows} x ${cols} view at offset ${offset} with strides (${rowStride}, ${colStride}) needs ${last + 1} elements, data has ${data.length}`,
-      );
-    }
-  }
-  return { data, rows, cols, offset, rowStride, colStride };
+  return checkLayout(data, { rows, cols, offset, rowStride, colStride }, VIEW_NAMES) as Matrix<T>;
 }
 
-function checkIndex(m: Matrix, i: number, j: number): void {
-  checkMatrix(m, 'm');
+/** {@link view} reports each layout problem under its own parameter. */
+const VIEW_NAMES = {
+  data: 'data',
+  rows: 'rows',
+  cols: 'cols',
+  offset: 'offset',
+  rowStride: 'rowStride',
+  colStride: 'colStride',
+} as const;
+
+function checkIndex(value: Matrix, i: number, j: number): Matrix {
+  const m = checkMatrix(value, 'm');
   if (!Number.isSafeInteger(i) || i < 0 || i >= m.rows) {
-    throw new LinalgError('INVALID_ARGUMENT', 'i', `must be an integer in [0, ${m.rows}), got ${String(i)}`);
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'i',
+      `must be an integer in [0, ${m.rows}), got ${describe(i)}`,
+    );
   }
   if (!Number.isSafeInteger(j) || j < 0 || j >= m.cols) {
-    throw new LinalgError('INVALID_ARGUMENT', 'j', `must be an integer in [0, ${m.cols}), got ${String(j)}`);
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'j',
+      `must be an integer in [0, ${m.cols}), got ${describe(j)}`,
+    );
   }
+  return m;
 }
 
 /**
@@ -181,8 +195,8 @@ function checkIndex(m: Matrix, i: number, j: number): void {
  * get(fromArray([[1, 2], [3, 4]]), 1, 0); // => 3
  * ```
  */
-export function get(m: Matrix, i: number, j: number): number {
-  checkIndex(m, i, j);
+export function get(value: Matrix, i: number, j: number): number {
+  const m = checkIndex(value, i, j);
   return m.data[m.offset + i * m.rowStride + j * m.colStride] as number;
 }
 
@@ -201,10 +215,10 @@ export function get(m: Matrix, i: number, j: number): number {
  * toArray(m); // => [[0, 5], [0, 0]]
  * ```
  */
-export function set(m: Matrix, i: number, j: number, value: number): void {
-  checkIndex(m, i, j);
+export function set(matrixValue: Matrix, i: number, j: number, value: number): void {
+  const m = checkIndex(matrixValue, i, j);
   if (typeof value !== 'number') {
-    throw new LinalgError('INVALID_ARGUMENT', 'value', `must be a number, got ${typeof value}`);
+    throw new LinalgError('INVALID_ARGUMENT', 'value', `must be a number, got ${describe(value)}`);
   }
   m.data[m.offset + i * m.rowStride + j * m.colStride] = value;
 }
@@ -222,8 +236,8 @@ export function set(m: Matrix, i: number, j: number, value: number): void {
  * isContiguous(transpose(matrix(2, 3))); // => false
  * ```
  */
-export function isContiguous(m: Matrix): boolean {
-  checkMatrix(m, 'm');
+export function isContiguous(value: Matrix): boolean {
+  const m = checkMatrix(value, 'm');
   return m.colStride === 1 && (m.rowStride === m.cols || m.rows <= 1);
 }
 
@@ -239,8 +253,8 @@ export function isContiguous(m: Matrix): boolean {
  * [t.rows, t.cols, get(t, 2, 0)]; // => [3, 1, 3]
  * ```
  */
-export function transpose<T extends FloatArray>(m: Matrix<T>): Matrix<T> {
-  checkMatrix(m, 'm');
+export function transpose<T extends FloatArray>(value: Matrix<T>): Matrix<T> {
+  const m = checkMatrix(value, 'm') as Matrix<T>;
   return {
     data: m.data,
     rows: m.cols,
@@ -265,13 +279,13 @@ export function transpose<T extends FloatArray>(m: Matrix<T>): Matrix<T> {
  * ```
  */
 export function block<T extends FloatArray>(
-  m: Matrix<T>,
+  value: Matrix<T>,
   row: number,
   col: number,
   rows: number,
   cols: number,
 ): Matrix<T> {
-  checkMatrix(m, 'm');
+  const m = checkMatrix(value, 'm') as Matrix<T>;
   for (const [v, name] of [
     [row, 'row'],
     [col, 'col'],
@@ -310,8 +324,8 @@ export function block<T extends FloatArray>(
  * toArray(copy(transpose(fromArray([[1, 2]])))); // => [[1], [2]]
  * ```
  */
-export function copy(m: Matrix, options: AllocOptions = {}): Matrix {
-  checkMatrix(m, 'm');
+export function copy(value: Matrix, options: AllocOptions = {}): Matrix {
+  const m = checkMatrix(value, 'm');
   const dtype = options.dtype === undefined ? dtypeOf(m) : checkDtype(options.dtype);
   const out = allocate(m.rows * m.cols, dtype);
   const { data, offset, rowStride, colStride, rows, cols } = m;
@@ -379,8 +393,8 @@ export function fromArray(rows: readonly (readonly number[])[], options: AllocOp
  * toArray(fromArray([[1, 2], [3, 4]])); // => [[1, 2], [3, 4]]
  * ```
  */
-export function toArray(m: Matrix): number[][] {
-  checkMatrix(m, 'm');
+export function toArray(value: Matrix): number[][] {
+  const m = checkMatrix(value, 'm');
   const { data, offset, rowStride, colStride } = m;
   const out: number[][] = [];
   for (let i = 0; i < m.rows; i++) {

@@ -1,5 +1,6 @@
-import { checkFinite, checkMatrix } from './float-input';
+import { checkFinite } from './float-input';
 import type { Matrix } from './matrix';
+import { checkMatrix } from './matrix-check';
 
 /**
  * Frobenius norm, computed with rescaling so that it neither overflows nor underflows.
@@ -18,8 +19,8 @@ import type { Matrix } from './matrix';
  * frobeniusNorm(fromArray([[3, 0], [0, 4]])); // => 5
  * ```
  */
-export function frobeniusNorm(a: Matrix): number {
-  checkMatrix(a, 'a');
+export function frobeniusNorm(value: Matrix): number {
+  const a = checkMatrix(value, 'a');
   checkFinite(a, 'a');
   const { data, rows, cols, offset, rowStride, colStride } = a;
   let s = 0;
@@ -60,8 +61,8 @@ export function frobeniusNorm(a: Matrix): number {
  * maxAbs(fromArray([[1, -7], [2, 3]])); // => 7
  * ```
  */
-export function maxAbs(a: Matrix): number {
-  checkMatrix(a, 'a');
+export function maxAbs(value: Matrix): number {
+  const a = checkMatrix(value, 'a');
   checkFinite(a, 'a');
   const { data, rows, cols, offset, rowStride, colStride } = a;
   let big = 0;

@@ -1,7 +1,9 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkFinite, checkMatrix } from './float-input';
+import { checkFinite } from './float-input';
 import { gemm } from './gemm';
 import { block, dtypeOf, type Matrix } from './matrix';
+import { checkMatrix } from './matrix-check';
 
 const TILE = 256;
 
@@ -24,8 +26,8 @@ const TILE = 256;
  * orthogonalityError(fromArray([[1, 1]])); // => 1
  * ```
  */
-export function orthogonalityError(q: Matrix): number {
-  checkMatrix(q, 'q');
+export function orthogonalityError(value: Matrix): number {
+  const q = checkMatrix(value, 'q');
   checkFinite(q, 'q');
   const wide = q.rows < q.cols;
   const k = wide ? q.rows : q.cols;
@@ -87,14 +89,14 @@ export function defaultIsometryTolerance(q: Matrix): number {
  * isIsometry(fromArray([[1, 0], [0, 2]])); // => false
  * ```
  */
-export function isIsometry(q: Matrix, tolerance?: number): boolean {
-  checkMatrix(q, 'q');
+export function isIsometry(value: Matrix, tolerance?: number): boolean {
+  const q = checkMatrix(value, 'q');
   const tol = tolerance ?? defaultIsometryTolerance(q);
   if (typeof tol !== 'number' || !Number.isFinite(tol) || tol < 0) {
     throw new LinalgError(
       'INVALID_ARGUMENT',
       'tolerance',
-      `must be a finite number ≥ 0, got ${String(tolerance)}`,
+      `must be a finite number ≥ 0, got ${describe(tolerance)}`,
     );
   }
   return orthogonalityError(q) <= tol;

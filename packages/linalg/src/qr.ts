@@ -1,5 +1,6 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkMatrix, finiteCopyInto } from './float-input';
+import { finiteCopyInto } from './float-input';
 import { gemmBackend } from './gemm';
 import { closeArena, openArena, wasmWorkspaceBytes } from './gemm-kernel-wasm';
 import {
@@ -10,6 +11,7 @@ import {
   type WorkAllocator,
 } from './householder-blocked';
 import { allocate, type Dtype, dtypeOf, type Matrix } from './matrix';
+import { checkMatrix } from './matrix-check';
 import { transposeInto } from './transpose-copy';
 
 /** Which factors {@link qr} returns. */
@@ -91,26 +93,26 @@ const paddedLength = (m: number, cols: number): number => (cols + 4) * m + 8;
  * orthogonalityError(q!) < 1e-15; // => true
  * ```
  */
-export function qr(a: Matrix, options: QrOptions = {}): QrResult {
-  checkMatrix(a, 'a');
+export function qr(value: Matrix, options: QrOptions = {}): QrResult {
+  const a = checkMatrix(value, 'a');
   const mode = options.mode ?? 'reduced';
   if (!MODES.includes(mode)) {
     throw new LinalgError(
       'INVALID_ARGUMENT',
       'mode',
-      `must be 'reduced', 'complete' or 'r', got ${String(mode)}`,
+      `must be 'reduced', 'complete' or 'r', got ${describe(mode)}`,
     );
   }
   const nb = options.blockSize ?? QR_BLOCK;
   if (!Number.isSafeInteger(nb) || nb < 1) {
-    throw new LinalgError('INVALID_ARGUMENT', 'blockSize', `must be a positive integer, got ${String(nb)}`);
+    throw new LinalgError('INVALID_ARGUMENT', 'blockSize', `must be a positive integer, got ${describe(nb)}`);
   }
   const precision = options.precision ?? 'float64';
   if (precision !== 'float64' && precision !== 'float32') {
     throw new LinalgError(
       'INVALID_ARGUMENT',
       'precision',
-      `must be 'float64' or 'float32', got ${String(precision)}`,
+      `must be 'float64' or 'float32', got ${describe(precision)}`,
     );
   }
   const { rows: m, cols: n } = a;

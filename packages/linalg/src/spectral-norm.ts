@@ -1,7 +1,9 @@
 import { bidiagonalSvd } from './bidiagonal-svd';
+import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkFinite, checkMatrix } from './float-input';
+import { checkFinite } from './float-input';
 import { copy, type FloatArray, type Matrix } from './matrix';
+import { checkMatrix } from './matrix-check';
 
 /** Options of {@link spectralNorm}. */
 export interface SpectralNormOptions {
@@ -44,18 +46,22 @@ const BASIS = 64;
  * spectralNorm(fromArray([[3, 0], [0, 4]])); // => 4 (to 1e-9 relative)
  * ```
  */
-export function spectralNorm(a: Matrix, options: SpectralNormOptions = {}): number {
-  checkMatrix(a, 'a');
+export function spectralNorm(value: Matrix, options: SpectralNormOptions = {}): number {
+  const a = checkMatrix(value, 'a');
   const tol = options.tolerance ?? 1e-9;
   if (typeof tol !== 'number' || !(tol >= 0 && tol < 1)) {
-    throw new LinalgError('INVALID_ARGUMENT', 'tolerance', `must be a number in [0, 1), got ${String(tol)}`);
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'tolerance',
+      `must be a number in [0, 1), got ${describe(tol)}`,
+    );
   }
   const maxIt = options.maxIterations ?? 1000;
   if (!Number.isSafeInteger(maxIt) || maxIt < 1) {
     throw new LinalgError(
       'INVALID_ARGUMENT',
       'maxIterations',
-      `must be a positive integer, got ${String(maxIt)}`,
+      `must be a positive integer, got ${describe(maxIt)}`,
     );
   }
   checkFinite(a, 'a');

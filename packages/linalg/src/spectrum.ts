@@ -1,12 +1,13 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkMatrix, epsilonOf } from './float-input';
+import { epsilonOf } from './float-input';
 import type { Matrix } from './matrix';
+import { checkMatrix } from './matrix-check';
 import { frobeniusNorm } from './norms';
 import { svd } from './svd';
 
 function singularValues(a: Matrix): Float64Array {
-  checkMatrix(a, 'a');
-  return svd(a, { computeUV: false }).s;
+  return svd(checkMatrix(a, 'a'), { computeUV: false }).s;
 }
 
 /**
@@ -118,7 +119,7 @@ export function rank(a: Matrix, tolerance?: number): number {
     throw new LinalgError(
       'INVALID_ARGUMENT',
       'tolerance',
-      `must be a finite number ≥ 0, got ${String(tolerance)}`,
+      `must be a finite number ≥ 0, got ${describe(tolerance)}`,
     );
   }
   const s = singularValues(a);

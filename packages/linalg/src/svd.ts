@@ -1,10 +1,12 @@
 import { BAND_WIDTH, bandToBidiagonal, extractBand, reduceToBand } from './band-reduction';
 import { bidiagonalize, formLeftT, formRightT } from './bidiagonal';
 import { bidiagonalSvd } from './bidiagonal-svd';
+import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkMatrix, finiteFloat64Copy } from './float-input';
+import { finiteFloat64Copy } from './float-input';
 import { gemm } from './gemm';
 import { formQt, householderQr, QR_BLOCK } from './householder-blocked';
+import { checkMatrix } from './matrix-check';
 
 /** From this many columns on, singular values alone use the two-stage (band) reduction. */
 const TWO_STAGE_MIN = 160;
@@ -66,11 +68,15 @@ export interface SvdResult {
  * Array.from(s); // => [4, 3]
  * ```
  */
-export function svd(a: Matrix, options: SvdOptions = {}): SvdResult {
-  checkMatrix(a, 'a');
+export function svd(value: Matrix, options: SvdOptions = {}): SvdResult {
+  const a = checkMatrix(value, 'a');
   const computeUV = options.computeUV ?? true;
   if (typeof computeUV !== 'boolean') {
-    throw new LinalgError('INVALID_ARGUMENT', 'computeUV', `must be true or false, got ${String(computeUV)}`);
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'computeUV',
+      `must be true or false, got ${describe(computeUV)}`,
+    );
   }
   if (a.rows < a.cols) {
     const t = svdTall(transpose(a), computeUV);

@@ -1,5 +1,5 @@
-import { checkMatrix } from './float-input';
 import { allocate, dtypeOf, type FloatArray, type Matrix } from './matrix';
+import { checkMatrix } from './matrix-check';
 
 const TILE = 32;
 
@@ -38,8 +38,8 @@ export function transposeInto(src: FloatArray, rows: number, cols: number, dst: 
  * toArray(transposeCopy(fromArray([[1, 2, 3]]))); // => [[1], [2], [3]]
  * ```
  */
-export function transposeCopy(a: Matrix): Matrix {
-  checkMatrix(a, 'a');
+export function transposeCopy(value: Matrix): Matrix {
+  const a = checkMatrix(value, 'a');
   const { rows, cols, data, offset, rowStride, colStride } = a;
   const out = allocate(rows * cols, dtypeOf(a));
   for (let j0 = 0; j0 < cols; j0 += TILE) {

@@ -1,3 +1,4 @@
+import { describe } from './describe';
 import { LinalgError } from './errors';
 import { EPSILON_F64 } from './float-input';
 import type { Matrix } from './matrix';
@@ -37,7 +38,7 @@ function readVector(x: ArrayLike<number>, argument: string, length: number | und
       throw new LinalgError(
         'NOT_FINITE',
         argument,
-        `entry ${i} is ${String(v)}; only finite numbers are accepted`,
+        `entry ${i} is ${describe(v)}; only finite numbers are accepted`,
       );
     }
     out[i] = v;
@@ -152,7 +153,11 @@ export function eigSymTridiagonal(
   const off = readVector(offDiag, 'offDiag', Math.max(0, n - 1));
   const wantVectors = options.vectors ?? false;
   if (typeof wantVectors !== 'boolean') {
-    throw new LinalgError('INVALID_ARGUMENT', 'vectors', `must be true or false, got ${String(wantVectors)}`);
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'vectors',
+      `must be true or false, got ${describe(wantVectors)}`,
+    );
   }
   const e = new Float64Array(n);
   e.set(off);

@@ -1,4 +1,5 @@
 import { AdvisorError } from './errors';
+import { checkOptions } from './options';
 import { normalCdf, normalPdf } from './special-functions';
 
 /** Names of the built-in activations (snake_case; camelCase spellings such as `leakyRelu` are accepted too). */
@@ -341,6 +342,77 @@ function checkParam(value: unknown, argument: string, positive: boolean): number
   return value;
 }
 
+const SPEC_KEYS = ['name', 'slope', 'alpha'];
+const CUSTOM_KEYS = ['name', 'fn', 'derivative', 'kinks'];
+/** Most kinks a custom activation may list (each one splits every integral). */
+const MAX_KINKS = 64;
+
+/**
+ * A user function made safe to integrate: a thrown error becomes an `AdvisorError` naming the
+ * argument, and a result that is not a number reads as NaN (which the integrals report as `NOT_FINITE`).
+ */
+function guarded(f: (x: number) => number, argument: string): (x: number) => number {
+  return (x) => {
+    let y: unknown;
+    try {
+      y = f(x);
+    } catch {
+      throw new AdvisorError('INVALID_ARGUMENT', argument, `the function threw at x = ${x}`);
+    }
+    return typeof y === 'number' ? y : Number.NaN;
+  };
+}
+
+function resolveCustom(input: CustomActivation, argument: string): Activation {
+  const custom = checkOptions<CustomActivation>(input, CUSTOM_KEYS, argument, argument);
+  if (typeof custom.fn !== 'function') {
+    throw new AdvisorError('INVALID_ARGUMENT', `${argument}.fn`, 'expected a function (x: number) => number');
+  }
+  if (custom.derivative !== undefined && typeof custom.derivative !== 'function') {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      `${argument}.derivative`,
+      'expected a function (x: number) => number or undefined',
+    );
+  }
+  const kinks: unknown = custom.kinks ?? [];
+  if (
+    !Array.isArray(kinks) ||
+    kinks.length > MAX_KINKS ||
+    kinks.some((k) => typeof k !== 'number' || !Number.isFinite(k))
+  ) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      `${argument}.kinks`,
+      `expected an array of at most ${MAX_KINKS} finite numbers`,
+    );
+  }
+  if (custom.name !== undefined && (typeof custom.name !== 'string' || custom.name.length > 200)) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      `${argument}.name`,
+      'expected a string of at most 200 characters',
+    );
+  }
+  const fn = guarded(custom.fn, `${argument}.fn`);
+  const derivative =
+    custom.derivative === undefined
+      ? centralDifference(fn)
+      : guarded(custom.derivative, `${argument}.derivative`);
+  const d0 = derivative(1e-9);
+  return {
+    name: 'custom',
+    label: custom.name ?? 'custom',
+    family: 'custom',
+    fn,
+    derivative,
+    kinks: [...(kinks as number[])].sort((a, b) => a - b),
+    bounded: false,
+    slopeAtZeroSq: Number.isFinite(d0) ? d0 * d0 : 1,
+    featureRadius: Number.POSITIVE_INFINITY,
+  };
+}
+
 function centralDifference(fn: (x: number) => number): (x: number) => number {
   return (x) => {
     const h = 1e-5 * Math.max(1, Math.abs(x));
@@ -384,43 +456,8 @@ export function resolveActivation(input: ActivationInput, argument = 'activation
       'expected an activation name, { name, slope?, alpha? } or { fn, derivative?, kinks? }',
     );
   }
-  if ('fn' in input) {
-    const custom = input as CustomActivation;
-    if (typeof custom.fn !== 'function') {
-      throw new AdvisorError(
-        'INVALID_ARGUMENT',
-        `${argument}.fn`,
-        'expected a function (x: number) => number',
-      );
-    }
-    if (custom.derivative !== undefined && typeof custom.derivative !== 'function') {
-      throw new AdvisorError(
-        'INVALID_ARGUMENT',
-        `${argument}.derivative`,
-        'expected a function (x: number) => number or undefined',
-      );
-    }
-    const kinks = custom.kinks ?? [];
-    if (!Array.isArray(kinks) || kinks.some((k) => typeof k !== 'number' || !Number.isFinite(k))) {
-      throw new AdvisorError('INVALID_ARGUMENT', `${argument}.kinks`, 'expected an array of finite numbers');
-    }
-    const name = custom.name === undefined ? 'custom' : String(custom.name);
-    const fn = custom.fn;
-    const derivative = custom.derivative ?? centralDifference(fn);
-    const d0 = derivative(1e-9);
-    return {
-      name: 'custom',
-      label: name,
-      family: 'custom',
-      fn,
-      derivative,
-      kinks: [...kinks].sort((a, b) => a - b),
-      bounded: false,
-      slopeAtZeroSq: Number.isFinite(d0) ? d0 * d0 : 1,
-      featureRadius: Number.POSITIVE_INFINITY,
-    };
-  }
-  const spec = input as ActivationSpec;
+  if ('fn' in input) return resolveCustom(input as CustomActivation, argument);
+  const spec = checkOptions<ActivationSpec>(input, SPEC_KEYS, argument, argument);
   if (typeof spec.name !== 'string') {
     throw new AdvisorError('INVALID_ARGUMENT', `${argument}.name`, `expected one of ${NAMES.join(', ')}`);
   }

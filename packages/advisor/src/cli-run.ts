@@ -16,6 +16,7 @@ import { decisionTable, decisionTableMarkdown } from './decision-table';
 import { AdvisorError } from './errors';
 import { explain } from './explain';
 import { criticalSigmaW, depthScales } from './mean-field';
+import { phaseNote } from './phase-note';
 import { type ModelDescription, plan } from './plan';
 import { recommend } from './recommend';
 import { weightStatistics } from './scheme-statistics';
@@ -359,6 +360,7 @@ const propagateCmd: Command = {
     } catch {
       scales = undefined;
     }
+    const note = scales ? phaseNote(scales, report, sigmaB * sigmaB) : undefined;
     if (json) {
       return envelope('propagate', {
         scheme: formatConfig(scheme),
@@ -366,6 +368,7 @@ const propagateCmd: Command = {
         sigmaB2: sigmaB * sigmaB,
         depthScales: scales ?? null,
         ...report,
+        note: note ?? null,
       });
     }
     const n = report.layers.length;
@@ -392,6 +395,7 @@ const propagateCmd: Command = {
       out += `Fixed point q* = ${formatNumber(scales.qStar)}, chi_1 = ${formatNumber(scales.chi1)} (${scales.phase}); depth scales: xi_q = ${formatNumber(scales.xiQ)}, xi_c = ${formatNumber(scales.xiC)}, xi_grad = ${formatNumber(scales.xiGrad)}\n`;
     }
     out += `Verdict: ${report.summary}\n`;
+    if (note !== undefined) out += `Note: ${note}\n`;
     return out;
   },
 };

@@ -378,6 +378,7 @@ describe('--json contract (README, "JSON output")', () => {
         'depthScales',
         'layers',
         'lostIn',
+        'note',
         'scheme',
         'sigmaB2',
         'sigmaW2',
@@ -402,5 +403,49 @@ describe('--json contract (README, "JSON output")', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(keysOf(JSON.parse(r.stderr).error)).toEqual(['argument', 'code', 'message']);
+  });
+});
+
+describe('propagate as a process: bounded time and honest verdicts', () => {
+  it('a chaotic tanh stack finishes quickly and explains the phase beside the verdict', () => {
+    const t = Date.now();
+    const r = spawnCli([
+      'propagate',
+      '--activation',
+      'tanh',
+      '--scheme',
+      '{"name":"normal","std":2}',
+      '--width',
+      '256',
+      '--depth',
+      '5',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Date.now() - t).toBeLessThan(20_000);
+    expect(r.stdout).toMatch(/chi_1 = 17\.\d+ \(chaotic\)/);
+    expect(r.stdout).toMatch(/^Note: .*large for a bounded activation/m);
+  });
+  it('a capped variance is exploding, never healthy beside a gradient ratio of 1e-50', () => {
+    const r = spawnCli([
+      'propagate',
+      '--activation',
+      'relu',
+      '--scheme',
+      '{"name":"normal","std":1e150}',
+      '--width',
+      '4',
+      '--depth',
+      '5',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Verdict: exploding/m);
+    expect(r.stdout).not.toMatch(/healthy/);
+  });
+  it('critical chi_1 beside a vanishing verdict comes with the reason', () => {
+    const r = runCli(['propagate', '--activation', 'tanh', '--scheme', 'lecun_normal', '--depth', '300']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/chi_1 = 1 \(critical\)/);
+    expect(r.stdout).toMatch(/^Verdict: vanishing/m);
+    expect(r.stdout).toMatch(/^Note: .*contracts toward q\* = 0/m);
   });
 });

@@ -48,3 +48,42 @@ describe('gaussianExpectation', () => {
     expect(() => gaussianExpectation(() => Number.NaN)).toThrow(/non-finite/);
   });
 });
+
+describe('gaussianExpectation on hostile input', () => {
+  it('keeps full precision for a mean far larger than the standard deviation', () => {
+    expect(gaussianExpectation((x) => x, { mean: 1e20, variance: 1 }) / 1e20).toBeCloseTo(1, 14);
+    // The centred second moment around a huge mean is still the variance.
+    expect(gaussianExpectation((x) => (x - 1e8) ** 2, { mean: 1e8, variance: 1 })).toBeCloseTo(1, 6);
+    expect(
+      gaussianExpectation((x) => (x > 1e6 ? 1 : 0), { mean: 1e6, variance: 1e-6, breakpoints: [1e6] }),
+    ).toBeCloseTo(0.5, 12);
+  });
+  it('throws typed errors for a non-function, unknown keys, null options and a throwing f', () => {
+    const cases: [() => unknown, string, string][] = [
+      [() => gaussianExpectation(Number.NaN as never), 'INVALID_ARGUMENT', 'f'],
+      [() => gaussianExpectation((x) => x, null as never), 'INVALID_ARGUMENT', 'options'],
+      [() => gaussianExpectation((x) => x, { varaince: 2 } as never), 'INVALID_ARGUMENT', 'varaince'],
+      [() => gaussianExpectation((x) => x, { mean: '1' } as never), 'INVALID_ARGUMENT', 'mean'],
+      [() => gaussianExpectation((x) => x, { breakpoints: [Number.NaN] }), 'INVALID_ARGUMENT', 'breakpoints'],
+      [
+        () =>
+          gaussianExpectation(() => {
+            throw new TypeError('boom');
+          }),
+        'INVALID_ARGUMENT',
+        'f',
+      ],
+      [() => gaussianExpectation((x) => x * x, { variance: 1e308 }), 'NOT_FINITE', 'f'],
+    ];
+    for (const [call, code, argument] of cases) {
+      try {
+        call();
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AdvisorError);
+        expect((e as AdvisorError).code).toBe(code);
+        expect((e as AdvisorError).argument).toBe(argument);
+      }
+    }
+  });
+});

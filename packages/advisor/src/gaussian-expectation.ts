@@ -1,5 +1,7 @@
 import { AdvisorError } from './errors';
 import { gaussLegendre } from './gauss-legendre';
+import { checkOptions } from './options';
+import { valueText } from './value-text';
 
 /** Options of {@link gaussianExpectation}. */
 export interface GaussianExpectationOptions {
@@ -19,6 +21,7 @@ export interface GaussianExpectationOptions {
 const TAIL = 13;
 /** Upper bound on the number of panels, so huge variances stay cheap. */
 const MAX_PANELS = 6000;
+const INV_SQRT_2PI = 0.3989422804014327;
 
 /**
  * E[f(x)] for x ~ N(mean, variance), by composite Gauss–Legendre quadrature.
@@ -34,8 +37,13 @@ const MAX_PANELS = 6000;
  * @param f - Integrand; called only at finite points.
  * @param options - See {@link GaussianExpectationOptions}.
  * @returns The expectation.
- * @throws {AdvisorError} `INVALID_ARGUMENT` for a negative/non-finite variance or mean, or bad order/panel;
- *   `NOT_FINITE` if f returns a non-finite value.
+ * The integral is taken in z = (x - mean)/std, so a huge mean next to a small variance keeps full
+ * precision (E[x] for mean 1e20 is 1e20), and the number of f evaluations is bounded whatever the
+ * mean and variance.
+ *
+ * @throws {AdvisorError} `INVALID_ARGUMENT` for an f that is not a function (or throws), a negative or
+ *   non-finite variance or mean, bad order/panel/breakpoints, or an unknown option key;
+ *   `NOT_FINITE` (argument `'f'`) if f returns a non-finite value or the expectation overflows.
  * @example
  * ```ts
  * gaussianExpectation((x) => x * x, { variance: 4 }); // => 4 (to 1e-14)
@@ -45,46 +53,98 @@ export function gaussianExpectation(
   f: (x: number) => number,
   options: GaussianExpectationOptions = {},
 ): number {
-  const mean = options.mean ?? 0;
-  const variance = options.variance ?? 1;
-  const order = options.order ?? 16;
-  const panel = options.panel ?? 0.5;
-  if (!Number.isFinite(mean)) {
-    throw new AdvisorError('INVALID_ARGUMENT', 'mean', `expected a finite number, got ${String(mean)}`);
+  if (typeof f !== 'function') {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'f',
+      `expected a function (x: number) => number, got ${valueText(f)}`,
+    );
   }
-  if (!Number.isFinite(variance) || variance < 0) {
+  const o = checkOptions<GaussianExpectationOptions>(options, OPTION_KEYS, 'options');
+  const mean = o.mean ?? 0;
+  const variance = o.variance ?? 1;
+  const order = o.order ?? 16;
+  const panel = o.panel ?? 0.5;
+  if (typeof mean !== 'number' || !Number.isFinite(mean)) {
+    throw new AdvisorError('INVALID_ARGUMENT', 'mean', `expected a finite number, got ${valueText(mean)}`);
+  }
+  if (typeof variance !== 'number' || !Number.isFinite(variance) || variance < 0) {
     throw new AdvisorError(
       'INVALID_ARGUMENT',
       'variance',
-      `expected a finite number >= 0, got ${String(variance)}`,
+      `expected a finite number >= 0, got ${valueText(variance)}`,
     );
   }
-  if (!Number.isInteger(order) || order < 2 || order > 64) {
+  if (typeof order !== 'number' || !Number.isInteger(order) || order < 2 || order > 64) {
     throw new AdvisorError(
       'INVALID_ARGUMENT',
       'order',
-      `expected an integer in [2, 64], got ${String(order)}`,
+      `expected an integer in [2, 64], got ${valueText(order)}`,
     );
   }
-  if (!Number.isFinite(panel) || panel <= 0 || panel > 13) {
-    throw new AdvisorError('INVALID_ARGUMENT', 'panel', `expected a number in (0, 13], got ${String(panel)}`);
+  if (typeof panel !== 'number' || !Number.isFinite(panel) || panel <= 0 || panel > 13) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'panel',
+      `expected a number in (0, 13], got ${valueText(panel)}`,
+    );
   }
-  const value = integrate(f, mean, variance, options.breakpoints ?? [], order, panel);
+  const breakpoints = checkBreakpoints(o.breakpoints);
+  const value = integrate(guard(f), mean, variance, breakpoints, order, panel);
   if (!Number.isFinite(value)) {
     throw new AdvisorError(
       'NOT_FINITE',
-      'activation',
-      'the function returned a non-finite value on the Gaussian',
+      'f',
+      'the expectation is not finite (f returned a non-finite value, or its values overflow on this Gaussian)',
     );
   }
   return value;
 }
 
+const OPTION_KEYS = ['mean', 'variance', 'breakpoints', 'order', 'panel'];
+/** Most breakpoints accepted: each one splits the integral, so the cost grows with their number. */
+const MAX_BREAKPOINTS = 256;
+
+function checkBreakpoints(value: unknown): readonly number[] {
+  if (value === undefined) return [];
+  if (
+    !Array.isArray(value) ||
+    value.length > MAX_BREAKPOINTS ||
+    value.some((b) => typeof b !== 'number' || !Number.isFinite(b))
+  ) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'breakpoints',
+      `expected an array of at most ${MAX_BREAKPOINTS} finite numbers, got ${valueText(value)}`,
+    );
+  }
+  return value as number[];
+}
+
+/** The user's function, with a thrown error turned into an `AdvisorError` and a non-number read as NaN. */
+function guard(f: (x: number) => number): (x: number) => number {
+  return (x) => {
+    let y: unknown;
+    try {
+      y = f(x);
+    } catch {
+      throw new AdvisorError('INVALID_ARGUMENT', 'f', `the function threw at x = ${x}`);
+    }
+    return typeof y === 'number' ? y : Number.NaN;
+  };
+}
+
 /**
  * Unchecked core of {@link gaussianExpectation}, for hot loops whose inputs are already valid.
- * `tail` is the truncation in standard deviations (default 13), `maxPanels` caps the panel count (default 6000);
- * beyond +-`featureRadius` (default Infinity) f is assumed smooth on scales >= the radius, and panels widen to
- * `panel * std`.
+ *
+ * The integral is taken in the standardized variable z = (x - mean) / std, so a mean that is huge
+ * next to the standard deviation loses no precision: E[f] = int f(mean + std z) phi(z) dz over
+ * |z| <= `tail` (default 13). Panels are at most `panel * min(1, 1/std)` wide in z (so that f's own
+ * unit-scale features are resolved); `maxPanels` (default 6000) caps their number. Beyond
+ * x = +-`featureRadius` (default Infinity) f is assumed smooth on scales >= the radius, and panels
+ * widen to `panel` in z. The number of f evaluations is therefore bounded for every mean and variance:
+ * at most `order * (maxPanels + breakpoints + 3)` without a feature radius, and
+ * `order * (2 featureRadius / panel + 2 tail / panel + breakpoints + 3)` with one.
  */
 export function integrate(
   f: (x: number) => number,
@@ -99,46 +159,47 @@ export function integrate(
 ): number {
   if (variance === 0) return f(mean);
   const std = Math.sqrt(variance);
-  const lo = mean - tail * std;
-  const hi = mean + tail * std;
+  const toZ = (x: number) => (x - mean) / std;
   const bounded = Number.isFinite(featureRadius);
-  // With a finite feature radius the panel cap applies only outside [-featureRadius, featureRadius],
-  // where f varies on scales >= the radius and panels need only resolve the Gaussian (panel * std);
-  // inside, panels stay at most panel * min(1, std) wide. Without one, the cap applies everywhere.
-  const width = bounded
-    ? panel * Math.min(1, std)
-    : Math.max(panel * Math.min(1, std), (hi - lo) / maxPanels);
-  const outerWidth = bounded ? Math.max(width, panel * std, (hi - lo) / maxPanels) : width;
+  const fine = panel * Math.min(1, 1 / std);
+  // With a finite feature radius the fine panels are used only inside [-featureRadius, featureRadius]
+  // (in x), where f may vary on unit scales; outside, panels need only resolve the Gaussian. Without
+  // one, the panel cap applies everywhere.
+  const width = bounded ? fine : Math.max(fine, (2 * tail) / maxPanels);
+  const outerWidth = bounded ? Math.max(width, panel, (2 * tail) / maxPanels) : width;
+  const lo = -tail;
+  const hi = tail;
   const cuts: number[] = [lo];
-  for (const b of breakpoints) if (b > lo && b < hi) cuts.push(b);
+  for (const b of breakpoints) {
+    const z = toZ(b);
+    if (z > lo && z < hi) cuts.push(z);
+  }
+  const zLeft = toZ(-featureRadius);
+  const zRight = toZ(featureRadius);
   if (outerWidth > width) {
-    if (-featureRadius > lo && -featureRadius < hi) cuts.push(-featureRadius);
-    if (featureRadius > lo && featureRadius < hi) cuts.push(featureRadius);
+    if (zLeft > lo && zLeft < hi) cuts.push(zLeft);
+    if (zRight > lo && zRight < hi) cuts.push(zRight);
   }
   cuts.push(hi);
   cuts.sort((a, b) => a - b);
   const { nodes, weights } = gaussLegendre(order);
-  const norm = 1 / (std * Math.sqrt(2 * Math.PI));
-  const inv2v = 1 / (2 * variance);
   let total = 0;
   for (let s = 0; s + 1 < cuts.length; s++) {
     const a = cuts[s]!;
     const b = cuts[s + 1]!;
     if (b <= a) continue;
-    const outside = b <= -featureRadius || a >= featureRadius;
-    const count = Math.ceil((b - a) / (outside ? outerWidth : width));
+    const outside = b <= zLeft || a >= zRight;
+    const count = Math.min(Math.ceil((b - a) / (outside ? outerWidth : width)), maxPanels);
     const h = (b - a) / count;
     for (let p = 0; p < count; p++) {
-      const left = a + p * h;
-      const mid = left + h / 2;
+      const mid = a + (p + 0.5) * h;
       let sum = 0;
       for (let i = 0; i < order; i++) {
-        const x = mid + (h / 2) * nodes[i]!;
-        const d = x - mean;
-        sum += weights[i]! * f(x) * Math.exp(-d * d * inv2v);
+        const z = mid + (h / 2) * nodes[i]!;
+        sum += weights[i]! * f(mean + std * z) * Math.exp(-0.5 * z * z);
       }
       total += sum * (h / 2);
     }
   }
-  return total * norm;
+  return total * INV_SQRT_2PI;
 }

@@ -138,3 +138,54 @@ describe('mean-field quadrature', () => {
     expect(slopeMomentAt(relu, 1e8)).toBeCloseTo(0.5, 12);
   });
 });
+
+describe('depthScales cost is bounded in the chaotic phase', () => {
+  it('tanh from sigma_w^2 = 1000 to 1e12 returns within a second each, with c* in [0, 1)', () => {
+    for (const sigmaW2 of [1000, 1e6, 1e12]) {
+      const t = performance.now();
+      const d = depthScales('tanh', { sigmaW2 });
+      expect(performance.now() - t, `sigmaW2 = ${sigmaW2}`).toBeLessThan(3000);
+      expect(d.phase).toBe('chaotic');
+      // tanh is odd and there is no bias, so c* = 0 exactly and q* ~ sigma_w^2 E[sign^2] = sigma_w^2.
+      expect(Math.abs(d.cStar)).toBeLessThan(1e-9);
+      expect(d.qStar / sigmaW2).toBeGreaterThan(0.97);
+    }
+  });
+  it('a biased chaotic point still finds its correlation fixed point (c* = M(c*))', () => {
+    const d = depthScales('tanh', { sigmaW2: 3, sigmaB2: 0.05 });
+    expect(d.cStar).toBeCloseTo(0.2993176, 6);
+    // A custom activation without a feature radius stays bounded too.
+    const t = performance.now();
+    expect(depthScales({ fn: Math.sin }, { sigmaW2: 1000 }).phase).toBe('chaotic');
+    expect(performance.now() - t).toBeLessThan(3000);
+  });
+});
+
+describe('mean-field options', () => {
+  it('rejects null, unknown keys (with a suggestion) and overflowing products with typed errors', () => {
+    const cases: [() => unknown, string, string, RegExp?][] = [
+      [() => chi1('tanh', null as never), 'INVALID_ARGUMENT', 'params'],
+      [() => chi1('tanh', undefined as never), 'INVALID_ARGUMENT', 'params'],
+      [
+        () => depthScales('tanh', { sigmaW2: 1, sigmaB: 0.1 } as never),
+        'INVALID_ARGUMENT',
+        'sigmaB',
+        /did you mean 'sigmaB2'/,
+      ],
+      [() => varianceMap('relu', 1e10, { sigmaW2: 1e300 }), 'NOT_FINITE', 'sigmaW2'],
+      [() => varianceFixedPoint('relu', Object.create(null)), 'INVALID_ARGUMENT', 'sigmaW2'],
+      [() => chi1('relu', { sigmaW2: 10n } as never), 'INVALID_ARGUMENT', 'sigmaW2', /BigInt/],
+    ];
+    for (const [call, code, argument, message] of cases) {
+      try {
+        call();
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AdvisorError);
+        expect((e as AdvisorError).code).toBe(code);
+        expect((e as AdvisorError).argument).toBe(argument);
+        if (message) expect((e as AdvisorError).message).toMatch(message);
+      }
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { type Activation, type ActivationInput, resolveActivation } from './acti
 import { AdvisorError } from './errors';
 import { integrate } from './gaussian-expectation';
 import { checkNonNegative } from './number-checks';
+import { checkOptions } from './options';
 
 /** Weight and bias variances of a mean-field layer: W_ij ~ N(0, sigmaW2 / fan_in), b_i ~ N(0, sigmaB2). */
 export interface MeanFieldParams {
@@ -70,9 +71,40 @@ export function slopeMomentAt(act: Activation, q: number): number {
   );
 }
 
-function finiteOrThrow(value: number, what: string): number {
+const PARAM_KEYS = ['sigmaW2', 'sigmaB2'];
+
+/** Validates `{ sigmaW2, sigmaB2? }` (unknown keys rejected) and returns the two variances. */
+function readParams(params: unknown): { sw2: number; sb2: number } {
+  if (params === undefined) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'params',
+      'expected an object { sigmaW2, sigmaB2? }, got undefined',
+    );
+  }
+  const p = checkOptions(params, PARAM_KEYS, 'params');
+  return {
+    sw2: checkNonNegative(p.sigmaW2, 'sigmaW2', false),
+    sb2: checkNonNegative(p.sigmaB2 ?? 0, 'sigmaB2', true),
+  };
+}
+
+/**
+ * `sw2 * moment + sb2`, or `NOT_FINITE`: on the activation when a custom one gives a non-finite
+ * moment, on `q` when a built-in's moment overflows there, and on `sigmaW2` when only the product does.
+ */
+function scaledMoment(act: Activation, moment: number, sw2: number, sb2: number, what: string): number {
+  if (!Number.isFinite(moment)) {
+    const argument = act.family === 'custom' ? 'activation' : 'q';
+    throw new AdvisorError(
+      'NOT_FINITE',
+      argument,
+      `${what} is not finite (the activation's moment overflows)`,
+    );
+  }
+  const value = sw2 * moment + sb2;
   if (!Number.isFinite(value)) {
-    throw new AdvisorError('NOT_FINITE', 'activation', `${what} is not finite for this activation`);
+    throw new AdvisorError('NOT_FINITE', 'sigmaW2', `${what} overflows: sigma_w^2 = ${sw2} is too large`);
   }
   return value;
 }
@@ -97,9 +129,8 @@ function finiteOrThrow(value: number, what: string): number {
 export function varianceMap(activation: ActivationInput, q: number, params: MeanFieldParams): number {
   const act = resolveActivation(activation);
   checkNonNegative(q, 'q', true);
-  const sw2 = checkNonNegative(params.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkNonNegative(params.sigmaB2 ?? 0, 'sigmaB2', true);
-  return finiteOrThrow(sw2 * secondMomentAt(act, q) + sb2, 'the variance map');
+  const { sw2, sb2 } = readParams(params);
+  return scaledMoment(act, secondMomentAt(act, q), sw2, sb2, 'the variance map');
 }
 
 /** Fixed point of the variance map for an already-resolved activation (inputs trusted). */
@@ -176,8 +207,7 @@ export function fixedPointOf(act: Activation, sw2: number, sb2: number, q0: numb
  */
 export function varianceFixedPoint(activation: ActivationInput, params: MeanFieldParams, q0 = 1): FixedPoint {
   const act = resolveActivation(activation);
-  const sw2 = checkNonNegative(params.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkNonNegative(params.sigmaB2 ?? 0, 'sigmaB2', true);
+  const { sw2, sb2 } = readParams(params);
   checkNonNegative(q0, 'q0', false);
   return fixedPointOf(act, sw2, sb2, q0);
 }
@@ -203,10 +233,9 @@ export function varianceFixedPoint(activation: ActivationInput, params: MeanFiel
  */
 export function chi1(activation: ActivationInput, params: MeanFieldParams): number {
   const act = resolveActivation(activation);
-  const sw2 = checkNonNegative(params.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkNonNegative(params.sigmaB2 ?? 0, 'sigmaB2', true);
+  const { sw2, sb2 } = readParams(params);
   const fp = fixedPointOf(act, sw2, sb2, 1);
-  return finiteOrThrow(sw2 * slopeMomentAt(act, fp.q), 'chi_1');
+  return scaledMoment(act, slopeMomentAt(act, fp.q), sw2, 0, 'chi_1');
 }
 
 /** The edge-of-chaos point for a given bias scale. */
@@ -340,10 +369,79 @@ export interface DepthScales {
   readonly xiGrad: number;
 }
 
-/** E[phi(u1) phi(u2)] with u1, u2 ~ N(0, q) of correlation c, by nested quadrature. */
-function jointMoment(f: (x: number) => number, kinks: readonly number[], q: number, c: number): number {
+// Correlation rule: 8 points per panel over +-10 std, at most 48 panels per dimension for custom
+// activations (built-ins are bounded by their feature radius instead: about 90 panels).
+const JOINT_ORDER = 8;
+const JOINT_MAX_PANELS = 48;
+/** Most regula-falsi steps for the correlation fixed point. */
+const CORRELATION_STEPS = 80;
+
+/**
+ * E[f(u1) g(u2)] with u1, u2 ~ N(0, q) of correlation c, by nested quadrature: u1 = sqrt(q) z1 and,
+ * given u1, u2 ~ N(c u1, q (1 - c^2)). The number of evaluations is bounded for every q (see `integrate`).
+ */
+function jointMoment(act: Activation, f: (x: number) => number, q: number, c: number): number {
   const condVar = q * (1 - c * c);
-  return integrate((u1) => f(u1) * integrate(f, c * u1, condVar, kinks, 8, 1), 0, q, kinks, 8, 1);
+  const inner = (u1: number) =>
+    integrate(f, c * u1, condVar, act.kinks, JOINT_ORDER, 1, TAIL, JOINT_MAX_PANELS, act.featureRadius);
+  return integrate(
+    (u1) => f(u1) * inner(u1),
+    0,
+    q,
+    act.kinks,
+    JOINT_ORDER,
+    1,
+    TAIL,
+    JOINT_MAX_PANELS,
+    act.featureRadius,
+  );
+}
+
+/**
+ * c*, the stable fixed point below 1 of the correlation map M(c) = (sigma_w^2 E[phi(u1) phi(u2)] + sigma_b^2) / q*.
+ * In the chaotic phase g(c) = M(c) - c is >= 0 at c = 0 and < 0 just below the unstable root c = 1
+ * (its slope there is chi_1 > 1), so c* is bracketed and found by Illinois regula falsi in at most
+ * 80 map evaluations; `error` is the final bracket width. A map that stays above the diagonal up to
+ * 1 - 1e-9 reports c* = 1.
+ */
+function correlationFixedPoint(
+  act: Activation,
+  sw2: number,
+  sb2: number,
+  q: number,
+): { c: number; error: number } {
+  const g = (c: number) => (sw2 * jointMoment(act, act.fn, q, c) + sb2) / q - c;
+  let a = 0;
+  let ga = g(a);
+  if (!(ga > 0)) return { c: 0, error: 0 };
+  let b = 1 - 1e-3;
+  let gb = g(b);
+  for (const gap of [1e-6, 1e-9]) {
+    if (gb < 0) break;
+    a = b;
+    ga = gb;
+    b = 1 - gap;
+    gb = g(b);
+  }
+  if (!(gb < 0)) return { c: 1, error: 1e-9 };
+  let side = 0;
+  for (let k = 0; k < CORRELATION_STEPS && b - a > 1e-12; k++) {
+    const x = Math.min(b, Math.max(a, (a * gb - b * ga) / (gb - ga)));
+    const gx = g(x);
+    if (gx === 0) return { c: x, error: 0 };
+    if (gx > 0) {
+      a = x;
+      ga = gx;
+      if (side === 1) gb /= 2;
+      side = 1;
+    } else {
+      b = x;
+      gb = gx;
+      if (side === -1) ga /= 2;
+      side = -1;
+    }
+  }
+  return { c: (a + b) / 2, error: b - a };
 }
 
 /**
@@ -355,8 +453,9 @@ function jointMoment(f: (x: number) => number, kinks: readonly number[], q: numb
  * \chi_{c^*} = \sigma_w^2 E[\phi'(u_1)\phi'(u_2)],\quad \xi_\nabla^{-1} = |\ln \chi_1|
  * ```
  * In the ordered phase c* = 1 and chi_{c*} = chi_1. In the chaotic phase c* < 1 comes from iterating
- * the correlation map c -> (sigma_w^2 E[phi(u1) phi(u2)] + sigma_b^2) / q* with nested quadrature
- * (accurate to about 1e-7).
+ * the correlation map c -> (sigma_w^2 E[phi(u1) phi(u2)] + sigma_b^2) / q* (its root bracketed on
+ * [0, 1) and found by regula falsi in at most 80 steps) with nested composite Gauss–Legendre quadrature whose panel count is bounded
+ * for every q* (accurate to about 1e-7), so the cost does not grow with sigma_w^2.
  *
  * @param activation - Name, spec or custom function.
  * @param params - sigmaW2 (> 0), sigmaB2 (>= 0, default 0).
@@ -369,8 +468,7 @@ function jointMoment(f: (x: number) => number, kinks: readonly number[], q: numb
  */
 export function depthScales(activation: ActivationInput, params: MeanFieldParams): DepthScales {
   const act = resolveActivation(activation);
-  const sw2 = checkNonNegative(params.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkNonNegative(params.sigmaB2 ?? 0, 'sigmaB2', true);
+  const { sw2, sb2 } = readParams(params);
   const fp = fixedPointOf(act, sw2, sb2, 1);
   if (fp.diverged) {
     throw new AdvisorError(
@@ -392,18 +490,8 @@ export function depthScales(activation: ActivationInput, params: MeanFieldParams
   let cStar = 1;
   let chiC = c1;
   if (phase === 'chaotic' && q > 0) {
-    const f = act.fn;
-    let c = 0.5;
-    for (let k = 0; k < 300; k++) {
-      const next = Math.min(1, (sw2 * jointMoment(f, act.kinks, q, c) + sb2) / q);
-      if (Math.abs(next - c) < 1e-10) {
-        c = next;
-        break;
-      }
-      c = next;
-    }
-    cStar = c;
-    chiC = sw2 * jointMoment(act.derivative, act.kinks, q, c);
+    cStar = correlationFixedPoint(act, sw2, sb2, q).c;
+    chiC = sw2 * jointMoment(act, act.derivative, q, cStar);
   }
   const xiC = chiC > 0 && Math.abs(Math.log(chiC)) > 1e-12 ? -1 / Math.log(chiC) : Number.POSITIVE_INFINITY;
   const xiGrad = Math.abs(Math.log(c1)) > 1e-12 ? 1 / Math.abs(Math.log(c1)) : Number.POSITIVE_INFINITY;

@@ -1,4 +1,5 @@
 import { AdvisorError } from './errors';
+import { valueText } from './value-text';
 
 /**
  * Returns `value` when it is a finite number >= 0 (> 0 unless `allowZero`); otherwise throws
@@ -9,7 +10,7 @@ export function checkNonNegative(value: unknown, argument: string, allowZero: bo
     throw new AdvisorError(
       'INVALID_ARGUMENT',
       argument,
-      `expected a finite number ${allowZero ? '>= 0' : '> 0'}, got ${String(value)}`,
+      `expected a finite number ${allowZero ? '>= 0' : '> 0'}, got ${valueText(value)}`,
     );
   }
   return value;

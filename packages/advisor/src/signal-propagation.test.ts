@@ -92,3 +92,36 @@ describe('propagate at extreme depth', () => {
     for (const l of r.layers) expect(Number.isNaN(l.q) || Number.isNaN(l.gradNormRatio)).toBe(false);
   });
 });
+
+describe('honest verdicts', () => {
+  it('a variance held at the 1e100 cap is exploding, not healthy', () => {
+    const r = propagate({ activation: 'relu', depth: 5, sigmaW2: 1e306 });
+    expect(r.verdict).toBe('exploding');
+    expect(r.signalLostAt).toBe(1);
+    expect(r.summary).toMatch(/passes 1e100/);
+  });
+  it('never says healthy beside a gradient norm ratio outside [1/10, 10] of a square stack', () => {
+    for (const sigmaW2 of [1e-300, 1e-10, 0.5, 1, 2, 4, 1e10, 1e200, 1e306]) {
+      for (const activation of ['relu', 'tanh', 'linear', 'selu'] as const) {
+        const r = propagate({ activation, depth: 5, sigmaW2 });
+        if (r.verdict !== 'healthy') continue;
+        for (const l of r.layers) {
+          expect(l.gradNormRatio, `${activation} ${sigmaW2}`).toBeGreaterThanOrEqual(0.1);
+          expect(l.gradNormRatio, `${activation} ${sigmaW2}`).toBeLessThanOrEqual(10);
+        }
+      }
+    }
+  });
+  it('rejects misspelled and null options with did-you-mean', () => {
+    expect(() => propagate({ activation: 'relu', depth: 5, sigmaW2: 2, sigma2B: 0.1 } as never)).toThrow(
+      /did you mean 'sigmaB2'/,
+    );
+    expect(() => propagate(null as never)).toThrow(AdvisorError);
+    expect(() => propagateLayers([{ activation: 'relu', sigmaW2: 2, brnach: 'a' } as never])).toThrow(
+      /layers\[0\]\.brnach: unknown option 'brnach' \(did you mean 'branch'\?\)/,
+    );
+    expect(() => propagateLayers(new Array(2).fill({ activation: 'relu', sigmaW2: 2 }, 1) as never)).toThrow(
+      AdvisorError,
+    );
+  });
+});

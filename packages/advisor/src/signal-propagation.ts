@@ -2,6 +2,8 @@ import { type Activation, type ActivationInput, resolveActivation } from './acti
 import { AdvisorError } from './errors';
 import { secondMomentAt, slopeMomentAt } from './mean-field';
 import { checkNonNegative } from './number-checks';
+import { checkOptions } from './options';
+import { valueText } from './value-text';
 
 /**
  * Largest depth the signal analysis accepts (it costs two small integrals per layer).
@@ -73,6 +75,17 @@ const BAND = 100;
 const Q_CAP = 1e100;
 const SATURATION = 0.25;
 
+const LAYER_KEYS = [
+  'name',
+  'activation',
+  'sigmaW2',
+  'sigmaB2',
+  'backwardSigmaW2',
+  'branch',
+  'normalizedInput',
+];
+const PROPAGATE_KEYS = ['activation', 'depth', 'sigmaW2', 'sigmaB2', 'inputVariance'];
+
 interface Resolved {
   readonly name: string | undefined;
   readonly act: Activation;
@@ -93,7 +106,7 @@ interface Resolved {
  * ```
  * A residual branch adds its output second moment to its input's (s <- s_in + s_branch) and its
  * input gradient gets the identity path added. Gradients are reported relative to the last hidden
- * layer; values beyond 1e100 are held at 1e100. Verdict: the first depth at which q_l/q_1 or the squared gradient ratio leaves [1/100, 100]
+ * layer; values beyond 1e100 are held at 1e100, and reaching that hold is itself 'exploding'. Verdict: the first depth at which q_l/q_1 or the squared gradient ratio leaves [1/100, 100]
  * ('vanishing' / 'exploding'), or a bounded activation
  * keeps less than 25% of its slope ('saturating'); otherwise 'healthy'. Layers inside a branch whose
  * variance or gradient is exactly 0 (a zero-initialized branch end) are silent by design and not judged.
@@ -116,14 +129,40 @@ export function propagateLayers(layers: readonly SignalLayer[], inputVariance = 
     throw new AdvisorError('TOO_LARGE', 'layers', `at most ${MAX_DEPTH} layers, got ${layers.length}`);
   }
   checkNonNegative(inputVariance, 'inputVariance', false);
-  const resolved: Resolved[] = layers.map((layer, i) => {
-    const sw2 = checkNonNegative(layer.sigmaW2, `layers[${i}].sigmaW2`, true);
+  const resolved: Resolved[] = Array.from(layers, (raw: unknown, i) => {
+    const where = `layers[${i}]`;
+    if (raw === undefined) {
+      throw new AdvisorError(
+        'INVALID_ARGUMENT',
+        where,
+        'expected a layer object { activation, sigmaW2, ... }',
+      );
+    }
+    const layer = checkOptions<SignalLayer>(raw, LAYER_KEYS, where, where);
+    const sw2 = checkNonNegative(layer.sigmaW2, `${where}.sigmaW2`, true);
+    for (const key of ['name', 'branch'] as const) {
+      const v = layer[key];
+      if (v !== undefined && (typeof v !== 'string' || v.length > 200)) {
+        throw new AdvisorError(
+          'INVALID_ARGUMENT',
+          `${where}.${key}`,
+          `expected a string of at most 200 characters, got ${valueText(v)}`,
+        );
+      }
+    }
+    if (layer.normalizedInput !== undefined && typeof layer.normalizedInput !== 'boolean') {
+      throw new AdvisorError(
+        'INVALID_ARGUMENT',
+        `${where}.normalizedInput`,
+        `expected true or false, got ${valueText(layer.normalizedInput)}`,
+      );
+    }
     return {
       name: layer.name,
-      act: resolveActivation(layer.activation, `layers[${i}].activation`),
+      act: resolveActivation(layer.activation, `${where}.activation`),
       sw2,
-      sb2: checkNonNegative(layer.sigmaB2 ?? 0, `layers[${i}].sigmaB2`, true),
-      bsw2: checkNonNegative(layer.backwardSigmaW2 ?? sw2, `layers[${i}].backwardSigmaW2`, true),
+      sb2: checkNonNegative(layer.sigmaB2 ?? 0, `${where}.sigmaB2`, true),
+      bsw2: checkNonNegative(layer.backwardSigmaW2 ?? sw2, `${where}.backwardSigmaW2`, true),
       branch: layer.branch,
       normalizedInput: layer.normalizedInput === true,
     };
@@ -148,12 +187,16 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   let s = inputVariance;
   let trunkIn = s;
   let lastMoment = s;
+  let forwardCapAt: number | null = null;
   for (let i = 0; i < n; i++) {
     const layer = layers[i]!;
     if (startsBranch(layers, i)) trunkIn = s;
     if (layer.normalizedInput) s = 1;
-    // Past 1e100 the verdict is long settled; hold the value there instead of overflowing.
-    const qi = Math.min(layer.sw2 * s + layer.sb2, Q_CAP);
+    // Past 1e100 the signal has exploded; hold the value there instead of overflowing, and remember
+    // where, so the verdict says 'exploding' even though the held ratios look flat.
+    const raw = layer.sw2 * s + layer.sb2;
+    if (forwardCapAt === null && !(raw < Q_CAP)) forwardCapAt = i + 1;
+    const qi = Math.min(raw, Q_CAP);
     q[i] = qi;
     if (i > 0 && layer.act === layers[i - 1]!.act && qi === q[i - 1]) {
       // Same activation at the same variance (a fixed point, or held at the cap): reuse.
@@ -177,10 +220,13 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   const d = new Float64Array(n);
   const pending = new Map<string, number>();
   let a = 0;
+  let backwardCapIndex: number | null = null;
   for (let i = n - 1; i >= 0; i--) {
     const layer = layers[i]!;
     if (endsBranch(layers, i) && i !== n - 1) pending.set(layer.branch!, a);
-    d[i] = Math.min(i === n - 1 ? 1 : a * slope[i]!, Q_CAP);
+    const rawD = i === n - 1 ? 1 : a * slope[i]!;
+    if (backwardCapIndex === null && !(rawD < Q_CAP)) backwardCapIndex = i;
+    d[i] = Math.min(rawD, Q_CAP);
     let prev = layer.bsw2 * d[i]!;
     if (startsBranch(layers, i)) prev += pending.get(layer.branch!) ?? 0;
     a = prev;
@@ -217,7 +263,17 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   }
   let backwardAt: number | null = null;
   let backwardKind: Verdict = 'healthy';
-  for (let i = refIndex; i >= 0; i--) {
+  if (forwardCapAt !== null && (forwardAt === null || forwardCapAt < forwardAt)) {
+    forwardAt = forwardCapAt;
+    forwardKind = 'exploding';
+  }
+  if (backwardCapIndex !== null) {
+    // The squared gradient grew past 1e100 counted back from the output: the ratios normalized by a
+    // held value are meaningless, the gradient has exploded.
+    backwardAt = Math.max(1, refIndex - backwardCapIndex + 1);
+    backwardKind = 'exploding';
+  }
+  for (let i = refIndex; backwardAt === null && i >= 0; i--) {
     const r = d[i]!;
     if (layers[i]!.branch !== undefined && r === 0) continue;
     if (r < 1 / BAND || r > BAND) {
@@ -247,8 +303,12 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
     first.pass === 'saturation'
       ? 'units saturate (less than 25% of their slope is left)'
       : first.pass === 'forward'
-        ? `the pre-activation variance leaves [1/100, 100] of layer 1's`
-        : `the gradient norm ratio leaves [1/10, 10] counted back from the last hidden layer`;
+        ? first.at === forwardCapAt
+          ? 'the pre-activation variance passes 1e100 (held there from then on)'
+          : `the pre-activation variance leaves [1/100, 100] of layer 1's`
+        : backwardCapIndex !== null
+          ? 'the squared gradient norm passes 1e100 counted back from the output (held there from then on)'
+          : `the gradient norm ratio leaves [1/10, 10] counted back from the last hidden layer`;
   return {
     layers: out,
     verdict: first.kind,
@@ -292,17 +352,25 @@ export interface PropagateOptions {
  * ```
  */
 export function propagate(options: PropagateOptions): PropagationReport {
-  const depth = options.depth;
+  if (options === undefined) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'options',
+      'expected an object { activation, depth, sigmaW2, sigmaB2?, inputVariance? }',
+    );
+  }
+  const o = checkOptions<PropagateOptions>(options, PROPAGATE_KEYS, 'options');
+  const depth = o.depth;
   if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 1) {
-    throw new AdvisorError('INVALID_ARGUMENT', 'depth', `expected an integer >= 1, got ${String(depth)}`);
+    throw new AdvisorError('INVALID_ARGUMENT', 'depth', `expected an integer >= 1, got ${valueText(depth)}`);
   }
   if (depth > MAX_DEPTH) {
     throw new AdvisorError('TOO_LARGE', 'depth', `at most ${MAX_DEPTH}, got ${depth}`);
   }
-  const act = resolveActivation(options.activation);
-  const sw2 = checkNonNegative(options.sigmaW2, 'sigmaW2', false);
-  const sb2 = checkNonNegative(options.sigmaB2 ?? 0, 'sigmaB2', true);
-  const inputVariance = checkNonNegative(options.inputVariance ?? 1, 'inputVariance', false);
+  const act = resolveActivation(o.activation);
+  const sw2 = checkNonNegative(o.sigmaW2, 'sigmaW2', false);
+  const sb2 = checkNonNegative(o.sigmaB2 ?? 0, 'sigmaB2', true);
+  const inputVariance = checkNonNegative(o.inputVariance ?? 1, 'inputVariance', false);
   const layer: Resolved = {
     name: undefined,
     act,

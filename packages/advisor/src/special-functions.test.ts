@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AdvisorError } from './errors';
 import { erf, erfc, normalCdf, normalPdf } from './special-functions';
 
 // Values from mpmath at 30 digits.
@@ -27,6 +28,24 @@ describe('erf / erfc', () => {
     expect(normalCdf(0)).toBe(0.5);
     expect(normalPdf(0)).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 16);
     expect(erfc(-10)).toBe(2);
+    expect(Number.isNaN(erf(Number.NaN))).toBe(true);
+  });
+});
+
+describe('special functions reject non-numbers', () => {
+  it('throws INVALID_ARGUMENT on x for strings, BigInt and null instead of coercing them', () => {
+    for (const f of [erf, erfc, normalCdf, normalPdf]) {
+      for (const x of ['3', 3n, null, undefined, {}]) {
+        try {
+          f(x as never);
+          expect.unreachable();
+        } catch (e) {
+          expect(e).toBeInstanceOf(AdvisorError);
+          expect((e as AdvisorError).argument).toBe('x');
+          expect((e as AdvisorError).code).toBe('INVALID_ARGUMENT');
+        }
+      }
+    }
     expect(Number.isNaN(erf(Number.NaN))).toBe(true);
   });
 });

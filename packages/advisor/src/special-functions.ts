@@ -1,3 +1,6 @@
+import { AdvisorError } from './errors';
+import { valueText } from './value-text';
+
 /**
  * Error function and Gaussian helpers in double precision, written for the quadrature
  * and the activation library (GELU needs the Gaussian CDF to full precision in both tails).
@@ -7,6 +10,14 @@ const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const INV_SQRT_PI = 0.5641895835477563;
 const INV_SQRT_2PI = 0.3989422804014327;
 const SQRT_HALF = Math.SQRT1_2;
+
+/** Rejects anything but a number (a numeric string, BigInt or null would be coerced silently). */
+function checkNumber(x: unknown): number {
+  if (typeof x !== 'number') {
+    throw new AdvisorError('INVALID_ARGUMENT', 'x', `expected a number, got ${valueText(x)}`);
+  }
+  return x;
+}
 
 /**
  * erf(x) for |x| < 3 from the all-positive series
@@ -45,17 +56,18 @@ function erfcContinuedFraction(x: number): number {
  * ```math
  * \mathrm{erf}(x) = \frac{2}{\sqrt\pi}\int_0^x e^{-t^2}\,dt
  * ```
- * Series for |x| < 3, continued fraction beyond. NaN in, NaN out (no other input is rejected).
+ * Series for |x| < 3, continued fraction beyond. NaN in, NaN out; a value that is not a number is rejected.
  *
  * @param x - Any number.
  * @returns erf(x) in [-1, 1].
- * @throws never.
+ * @throws {AdvisorError} `INVALID_ARGUMENT` (argument `'x'`) for anything but a number (such as `'3'`).
  * @example
  * ```ts
  * erf(1); // => 0.8427007929497149
  * ```
  */
 export function erf(x: number): number {
+  checkNumber(x);
   if (Number.isNaN(x)) return Number.NaN;
   const a = Math.abs(x);
   const value = a < 3 ? erfSeries(a) : 1 - erfcContinuedFraction(a);
@@ -68,13 +80,14 @@ export function erf(x: number): number {
  *
  * @param x - Any number.
  * @returns erfc(x) in [0, 2].
- * @throws never.
+ * @throws {AdvisorError} `INVALID_ARGUMENT` (argument `'x'`) for anything but a number (such as `'3'`).
  * @example
  * ```ts
  * erfc(3); // => 2.209049699858544e-5
  * ```
  */
 export function erfc(x: number): number {
+  checkNumber(x);
   if (Number.isNaN(x)) return Number.NaN;
   if (x >= 2) return erfcContinuedFraction(x);
   if (x <= -2) return 2 - erfcContinuedFraction(-x);
@@ -90,13 +103,14 @@ export function erfc(x: number): number {
  *
  * @param x - Any number.
  * @returns Phi(x) in [0, 1], accurate in both tails.
- * @throws never.
+ * @throws {AdvisorError} `INVALID_ARGUMENT` (argument `'x'`) for anything but a number (such as `'3'`).
  * @example
  * ```ts
  * normalCdf(1.959963984540054); // => 0.975
  * ```
  */
 export function normalCdf(x: number): number {
+  checkNumber(x);
   return 0.5 * erfc(-x * SQRT_HALF);
 }
 
@@ -105,12 +119,13 @@ export function normalCdf(x: number): number {
  *
  * @param x - Any number.
  * @returns The density.
- * @throws never.
+ * @throws {AdvisorError} `INVALID_ARGUMENT` (argument `'x'`) for anything but a number (such as `'3'`).
  * @example
  * ```ts
  * normalPdf(0); // => 0.3989422804014327
  * ```
  */
 export function normalPdf(x: number): number {
+  checkNumber(x);
   return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
 }

@@ -82,3 +82,45 @@ describe('varianceGain', () => {
     }
   });
 });
+
+describe('varianceGain and activationMoments on hostile input', () => {
+  it('rejects misspelled keys with a suggestion, null options and huge q with typed errors', () => {
+    const cases: [() => unknown, string, string, RegExp?][] = [
+      [
+        () => varianceGain({ name: 'leaky_relu', slop: 0.5 } as never),
+        'INVALID_ARGUMENT',
+        'activation.slop',
+        /did you mean 'slope'/,
+      ],
+      [
+        () => varianceGain('relu', { centred: true } as never),
+        'INVALID_ARGUMENT',
+        'centred',
+        /did you mean 'centered'/,
+      ],
+      [() => varianceGain('relu', null as never), 'INVALID_ARGUMENT', 'options'],
+      [() => varianceGain('relu', { centered: 'yes' } as never), 'INVALID_ARGUMENT', 'centered'],
+      [
+        () => varianceGain({ fn: (x: number) => x, kinsk: [0] } as never),
+        'INVALID_ARGUMENT',
+        'activation.kinsk',
+        /did you mean 'kinks'/,
+      ],
+      [() => varianceGain({ fn: () => 'x' } as never), 'NOT_FINITE', 'activation'],
+      [() => varianceGain(Object.create(null)), 'INVALID_ARGUMENT', 'activation.name'],
+      [() => activationMoments('relu', 1e308), 'NOT_FINITE', 'q'],
+      [() => activationMoments('relu', 1n as never), 'INVALID_ARGUMENT', 'q', /BigInt/],
+    ];
+    for (const [call, code, argument, message] of cases) {
+      try {
+        call();
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AdvisorError);
+        expect((e as AdvisorError).code).toBe(code);
+        expect((e as AdvisorError).argument).toBe(argument);
+        if (message) expect((e as AdvisorError).message).toMatch(message);
+      }
+    }
+  });
+});

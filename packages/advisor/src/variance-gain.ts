@@ -1,6 +1,8 @@
 import { type ActivationInput, resolveActivation } from './activations';
 import { AdvisorError } from './errors';
 import { gaussianExpectation } from './gaussian-expectation';
+import { checkOptions } from './options';
+import { valueText } from './value-text';
 
 /** Gaussian moments of an activation's output. */
 export interface ActivationMoments {
@@ -29,18 +31,33 @@ export interface ActivationMoments {
 export function activationMoments(activation: ActivationInput, q = 1): ActivationMoments {
   const act = resolveActivation(activation);
   if (typeof q !== 'number' || !Number.isFinite(q) || q < 0) {
-    throw new AdvisorError('INVALID_ARGUMENT', 'q', `expected a finite number >= 0, got ${String(q)}`);
+    throw new AdvisorError('INVALID_ARGUMENT', 'q', `expected a finite number >= 0, got ${valueText(q)}`);
   }
   const options = { variance: q, breakpoints: act.kinks };
-  const mean = gaussianExpectation(act.fn, options);
-  const secondMoment = gaussianExpectation((x) => {
+  const moment = (f: (x: number) => number) => {
+    try {
+      return gaussianExpectation(f, options);
+    } catch (e) {
+      // A built-in's moment can only overflow because q is huge; a custom one can also misbehave.
+      if (e instanceof AdvisorError && e.code === 'NOT_FINITE') {
+        throw new AdvisorError(
+          'NOT_FINITE',
+          act.family === 'custom' ? 'activation' : 'q',
+          `the activation has non-finite Gaussian moments at q = ${q}`,
+        );
+      }
+      throw e;
+    }
+  };
+  const mean = moment(act.fn);
+  const secondMoment = moment((x) => {
     const y = act.fn(x);
     return y * y;
-  }, options);
-  const slopeSecondMoment = gaussianExpectation((x) => {
+  });
+  const slopeSecondMoment = moment((x) => {
     const y = act.derivative(x);
     return y * y;
-  }, options);
+  });
   return { mean, secondMoment, variance: Math.max(0, secondMoment - mean * mean), slopeSecondMoment };
 }
 
@@ -77,14 +94,30 @@ export interface VarianceGainOptions {
  * ```
  */
 export function varianceGain(activation: ActivationInput, options: VarianceGainOptions = {}): number {
+  const o = checkOptions<VarianceGainOptions>(options, ['centered'], 'options');
+  if (o.centered !== undefined && typeof o.centered !== 'boolean') {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'centered',
+      `expected true or false, got ${valueText(o.centered)}`,
+    );
+  }
   const m = activationMoments(activation, 1);
-  const denom = options.centered === true ? m.variance : m.secondMoment;
+  const denom = o.centered === true ? m.variance : m.secondMoment;
   if (!(denom > 1e-300)) {
     throw new AdvisorError(
       'INVALID_ARGUMENT',
       'activation',
-      `the activation's ${options.centered === true ? 'variance' : 'second moment'} on N(0,1) is 0; no gain preserves the signal`,
+      `the activation's ${o.centered === true ? 'variance' : 'second moment'} on N(0,1) is 0; no gain preserves the signal`,
     );
   }
-  return 1 / Math.sqrt(denom);
+  const gain = 1 / Math.sqrt(denom);
+  if (!Number.isFinite(gain)) {
+    throw new AdvisorError(
+      'NOT_FINITE',
+      'activation',
+      'the gain overflows (the activation is almost zero on N(0,1))',
+    );
+  }
+  return gain;
 }

@@ -6,6 +6,7 @@ import { jsKernel } from './gemm-kernel-js';
 import { wasmKernel } from './gemm-kernel-wasm';
 import { copy, type Matrix, transpose } from './matrix';
 import { checkMatrix } from './matrix-check';
+import { readOptions } from './options';
 
 export type { GemmBackend } from './gemm-kernel';
 
@@ -16,6 +17,8 @@ export interface GemmOptions {
   /** Use `Bᵀ` in place of `B`. Default false. */
   transB?: boolean;
 }
+
+const GEMM_KEYS = ['transA', 'transB'] as const;
 
 /** Products with `m * n * k` below this run the unpacked loop (measured: packing already pays off at 8 x 8 x 8). */
 const PACK_THRESHOLD = 256;
@@ -191,15 +194,16 @@ export function gemm<C extends Matrix>(
   b: Matrix,
   beta: number,
   cValue: C,
-  options: GemmOptions = {},
+  options?: GemmOptions,
 ): C {
   checkScalar(alpha, 'alpha');
   checkScalar(beta, 'beta');
   const aView = checkMatrix(a, 'a');
   const bView = checkMatrix(b, 'b');
   const c = checkMatrix(cValue, 'c');
-  let A = checkFlag(options.transA, 'transA') ? transpose(aView) : aView;
-  let B = checkFlag(options.transB, 'transB') ? transpose(bView) : bView;
+  const o = readOptions(options, 'options', GEMM_KEYS);
+  let A = checkFlag(o.transA, 'transA') ? transpose(aView) : aView;
+  let B = checkFlag(o.transB, 'transB') ? transpose(bView) : bView;
   if (A.cols !== B.rows) {
     throw new LinalgError(
       'SHAPE_MISMATCH',

@@ -21,7 +21,7 @@ import { type AllocOptions, type Matrix, matrix } from './matrix';
  * toArray(hadamard(2)); // => [[1, 1], [1, -1]]
  * ```
  */
-export function hadamard(n: number, options: AllocOptions = {}): Matrix {
+export function hadamard(n: number, options?: AllocOptions): Matrix {
   if (!Number.isSafeInteger(n) || n < 1 || n > 32768 || (n & (n - 1)) !== 0) {
     throw new LinalgError(
       'INVALID_ARGUMENT',

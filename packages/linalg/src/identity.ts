@@ -21,7 +21,7 @@ import { type AllocOptions, type Matrix, matrix } from './matrix';
  * toArray(identity(2, 3)); // => [[1, 0, 0], [0, 1, 0]]
  * ```
  */
-export function identity(rows: number, cols: number = rows, options: AllocOptions = {}): Matrix {
+export function identity(rows: number, cols: number = rows, options?: AllocOptions): Matrix {
   const m = matrix(rows, cols, options);
   const k = Math.min(rows, cols);
   for (let i = 0; i < k; i++) m.data[i * cols + i] = 1;
@@ -45,7 +45,7 @@ export function identity(rows: number, cols: number = rows, options: AllocOption
  * toArray(diagonal([2, 3])); // => [[2, 0], [0, 3]]
  * ```
  */
-export function diagonal(values: ArrayLike<number>, options: AllocOptions = {}): Matrix {
+export function diagonal(values: ArrayLike<number>, options?: AllocOptions): Matrix {
   if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
     throw new LinalgError('INVALID_ARGUMENT', 'values', 'must be an array or typed array of numbers');
   }

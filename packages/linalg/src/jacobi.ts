@@ -3,6 +3,7 @@ import { LinalgError } from './errors';
 import { EPSILON_F32, EPSILON_F64, finiteFloat64Copy } from './float-input';
 import { dtypeOf, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
+import { readOptions } from './options';
 import { type EigResult, sortAscending } from './tridiagonal';
 
 /** Options of {@link eigSym}. */
@@ -38,12 +39,12 @@ export interface EigSymOptions {
  * Array.from(values); // => [1, 3]
  * ```
  */
-export function eigSym(value: Matrix, options: EigSymOptions = {}): EigResult {
+export function eigSym(value: Matrix, options?: EigSymOptions): EigResult {
   const a = checkMatrix(value, 'a');
   if (a.rows !== a.cols) {
     throw new LinalgError('SHAPE_MISMATCH', 'a', `must be square, got ${a.rows} x ${a.cols}`);
   }
-  const wantVectors = options.vectors ?? false;
+  const wantVectors = readOptions(options, 'options', ['vectors']).vectors ?? false;
   if (typeof wantVectors !== 'boolean') {
     throw new LinalgError(
       'INVALID_ARGUMENT',

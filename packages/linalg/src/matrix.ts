@@ -1,6 +1,7 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
 import { checkLayout, checkMatrix } from './matrix-check';
+import { readOptions } from './options';
 
 /** Element storage of a matrix: single or double precision, never a jagged array. */
 export type FloatArray = Float32Array | Float64Array;
@@ -98,12 +99,15 @@ export function dtypeOf(m: Matrix): Dtype {
  * m.data.length; // => 6
  * ```
  */
-export function matrix(rows: number, cols: number, options: AllocOptions = {}): Matrix {
+export function matrix(rows: number, cols: number, options?: AllocOptions): Matrix {
   checkDim(rows, 'rows');
   checkDim(cols, 'cols');
-  const dtype = checkDtype(options.dtype);
+  const dtype = checkDtype(readOptions(options, 'options', ALLOC_KEYS).dtype);
   return { data: allocate(rows * cols, dtype), rows, cols, offset: 0, rowStride: cols, colStride: 1 };
 }
+
+const ALLOC_KEYS = ['dtype'] as const;
+const VIEW_KEYS = ['offset', 'rowStride', 'colStride'] as const;
 
 /** Options for wrapping an existing typed array as a matrix. */
 export interface ViewOptions {
@@ -136,7 +140,7 @@ export function view<T extends FloatArray>(
   data: T,
   rows: number,
   cols: number,
-  options: ViewOptions = {},
+  options?: ViewOptions,
 ): Matrix<T> {
   if (!(data instanceof Float32Array || data instanceof Float64Array)) {
     throw new LinalgError(
@@ -147,9 +151,10 @@ export function view<T extends FloatArray>(
   }
   checkDim(rows, 'rows');
   checkDim(cols, 'cols');
-  const offset = options.offset ?? 0;
-  const rowStride = options.rowStride ?? cols;
-  const colStride = options.colStride ?? 1;
+  const o = readOptions(options, 'options', VIEW_KEYS);
+  const offset = o.offset ?? 0;
+  const rowStride = o.rowStride ?? cols;
+  const colStride = o.colStride ?? 1;
   return checkLayout(data, { rows, cols, offset, rowStride, colStride }, VIEW_NAMES) as Matrix<T>;
 }
 
@@ -324,9 +329,10 @@ export function block<T extends FloatArray>(
  * toArray(copy(transpose(fromArray([[1, 2]])))); // => [[1], [2]]
  * ```
  */
-export function copy(value: Matrix, options: AllocOptions = {}): Matrix {
+export function copy(value: Matrix, options?: AllocOptions): Matrix {
   const m = checkMatrix(value, 'm');
-  const dtype = options.dtype === undefined ? dtypeOf(m) : checkDtype(options.dtype);
+  const requested = readOptions(options, 'options', ALLOC_KEYS).dtype;
+  const dtype = requested === undefined ? dtypeOf(m) : checkDtype(requested);
   const out = allocate(m.rows * m.cols, dtype);
   const { data, offset, rowStride, colStride, rows, cols } = m;
   let k = 0;
@@ -352,8 +358,8 @@ export function copy(value: Matrix, options: AllocOptions = {}): Matrix {
  * Array.from(fromArray([[1, 2], [3, 4]]).data); // => [1, 2, 3, 4]
  * ```
  */
-export function fromArray(rows: readonly (readonly number[])[], options: AllocOptions = {}): Matrix {
-  const dtype = checkDtype(options.dtype);
+export function fromArray(rows: readonly (readonly number[])[], options?: AllocOptions): Matrix {
+  const dtype = checkDtype(readOptions(options, 'options', ALLOC_KEYS).dtype);
   if (!Array.isArray(rows)) {
     throw new LinalgError('INVALID_ARGUMENT', 'rows', 'must be an array of rows (arrays of numbers)');
   }

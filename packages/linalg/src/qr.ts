@@ -12,6 +12,7 @@ import {
 } from './householder-blocked';
 import { allocate, type Dtype, dtypeOf, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
+import { readOptions } from './options';
 import { transposeInto } from './transpose-copy';
 
 /** Which factors {@link qr} returns. */
@@ -44,6 +45,7 @@ export interface QrResult {
 }
 
 const MODES: readonly QrMode[] = ['reduced', 'complete', 'r'];
+const QR_KEYS = ['mode', 'blockSize', 'precision'] as const;
 
 /** Largest WebAssembly arena (bytes) a factorization keeps its working matrix in. */
 const ARENA_CAP = 128 * 2 ** 20;
@@ -93,9 +95,10 @@ const paddedLength = (m: number, cols: number): number => (cols + 4) * m + 8;
  * orthogonalityError(q!) < 1e-15; // => true
  * ```
  */
-export function qr(value: Matrix, options: QrOptions = {}): QrResult {
+export function qr(value: Matrix, options?: QrOptions): QrResult {
   const a = checkMatrix(value, 'a');
-  const mode = options.mode ?? 'reduced';
+  const o = readOptions(options, 'options', QR_KEYS);
+  const mode = (o.mode ?? 'reduced') as QrMode;
   if (!MODES.includes(mode)) {
     throw new LinalgError(
       'INVALID_ARGUMENT',
@@ -103,11 +106,11 @@ export function qr(value: Matrix, options: QrOptions = {}): QrResult {
       `must be 'reduced', 'complete' or 'r', got ${describe(mode)}`,
     );
   }
-  const nb = options.blockSize ?? QR_BLOCK;
+  const nb = (o.blockSize ?? QR_BLOCK) as number;
   if (!Number.isSafeInteger(nb) || nb < 1) {
     throw new LinalgError('INVALID_ARGUMENT', 'blockSize', `must be a positive integer, got ${describe(nb)}`);
   }
-  const precision = options.precision ?? 'float64';
+  const precision = (o.precision ?? 'float64') as Dtype;
   if (precision !== 'float64' && precision !== 'float32') {
     throw new LinalgError(
       'INVALID_ARGUMENT',

@@ -4,6 +4,7 @@ import { LinalgError } from './errors';
 import { checkFinite } from './float-input';
 import { copy, type FloatArray, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
+import { readOptions } from './options';
 
 /** Options of {@link spectralNorm}. */
 export interface SpectralNormOptions {
@@ -46,9 +47,10 @@ const BASIS = 64;
  * spectralNorm(fromArray([[3, 0], [0, 4]])); // => 4 (to 1e-9 relative)
  * ```
  */
-export function spectralNorm(value: Matrix, options: SpectralNormOptions = {}): number {
+export function spectralNorm(value: Matrix, options?: SpectralNormOptions): number {
   const a = checkMatrix(value, 'a');
-  const tol = options.tolerance ?? 1e-9;
+  const o = readOptions(options, 'options', ['tolerance', 'maxIterations']);
+  const tol = o.tolerance ?? 1e-9;
   if (typeof tol !== 'number' || !(tol >= 0 && tol < 1)) {
     throw new LinalgError(
       'INVALID_ARGUMENT',
@@ -56,7 +58,7 @@ export function spectralNorm(value: Matrix, options: SpectralNormOptions = {}): 
       `must be a number in [0, 1), got ${describe(tol)}`,
     );
   }
-  const maxIt = options.maxIterations ?? 1000;
+  const maxIt = (o.maxIterations ?? 1000) as number;
   if (!Number.isSafeInteger(maxIt) || maxIt < 1) {
     throw new LinalgError(
       'INVALID_ARGUMENT',

@@ -7,6 +7,7 @@ import { finiteFloat64Copy } from './float-input';
 import { gemm } from './gemm';
 import { formQt, householderQr, QR_BLOCK } from './householder-blocked';
 import { checkMatrix } from './matrix-check';
+import { readOptions } from './options';
 
 /** From this many columns on, singular values alone use the two-stage (band) reduction. */
 const TWO_STAGE_MIN = 160;
@@ -68,9 +69,9 @@ export interface SvdResult {
  * Array.from(s); // => [4, 3]
  * ```
  */
-export function svd(value: Matrix, options: SvdOptions = {}): SvdResult {
+export function svd(value: Matrix, options?: SvdOptions): SvdResult {
   const a = checkMatrix(value, 'a');
-  const computeUV = options.computeUV ?? true;
+  const computeUV = readOptions(options, 'options', ['computeUV']).computeUV ?? true;
   if (typeof computeUV !== 'boolean') {
     throw new LinalgError(
       'INVALID_ARGUMENT',

@@ -2,6 +2,7 @@ import { describe } from './describe';
 import { LinalgError } from './errors';
 import { EPSILON_F64 } from './float-input';
 import type { Matrix } from './matrix';
+import { readOptions } from './options';
 
 /** Options of {@link eigSymTridiagonal}. */
 export interface EigTridiagonalOptions {
@@ -146,12 +147,12 @@ export function tridiagonalQl(
 export function eigSymTridiagonal(
   diag: ArrayLike<number>,
   offDiag: ArrayLike<number>,
-  options: EigTridiagonalOptions = {},
+  options?: EigTridiagonalOptions,
 ): EigResult {
   const d = readVector(diag, 'diag', undefined);
   const n = d.length;
   const off = readVector(offDiag, 'offDiag', Math.max(0, n - 1));
-  const wantVectors = options.vectors ?? false;
+  const wantVectors = readOptions(options, 'options', ['vectors']).vectors ?? false;
   if (typeof wantVectors !== 'boolean') {
     throw new LinalgError(
       'INVALID_ARGUMENT',

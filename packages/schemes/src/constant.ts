@@ -21,6 +21,7 @@ function constantDef(
       const v = (value ?? num(p, 'value')) * multiplier;
       return {
         description: { formula: `W = ${v}`, distribution: 'constant', mean: v },
+        extents: [{ base: value ?? num(p, 'value'), multiplier, argument: 'value' }],
         run(out) {
           out.fill(v);
         },

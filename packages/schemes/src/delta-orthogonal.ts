@@ -1,6 +1,7 @@
 import { InitError } from './errors';
 import { haarReflectorColumns } from './haar-reflectors';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
+import { ORTHONORMAL_ENTRY_MAX } from './limits';
 import { num, str } from './params';
 import { type CenterRule, matrixPlacement } from './placement';
 import { requireRank } from './shape';
@@ -47,6 +48,7 @@ export const DELTA_ORTHOGONAL: SchemeDefinition = {
         gain: num(p, 'gain'),
         notes: ["the centre of an even kernel is (k-1)//2 by default (JAX); PyTorch's dirac_ uses k//2"],
       },
+      extents: [{ base: num(p, 'gain') * ORTHONORMAL_ENTRY_MAX, multiplier: m, argument: 'gain' }],
       run(out, rng) {
         out.fill(0);
         const h = haarReflectorColumns(pl.outSize, pl.inSize, rng, 'float64', g).data;

@@ -72,6 +72,7 @@ export const DIRAC: SchemeDefinition = {
         formula: `W[g·${perGroup} + d, d, centre] = ${m} for g < ${groups}, d < ${minDim}; centre index ${rule === 'upper' ? 'k//2' : '(k-1)//2'}`,
         distribution: 'deterministic',
       },
+      extents: [{ base: 1, multiplier: m, argument: 'multiplier' }],
       run(out) {
         out.fill(0);
         for (let g = 0; g < groups; g++) {

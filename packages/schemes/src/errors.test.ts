@@ -149,7 +149,7 @@ describe('bad input gives typed errors naming the argument', () => {
     expectInitError(
       () => xavierUniform({ gain: 1e308 }).fill(new Float64Array(4), [2, 2], 0),
       'NOT_FINITE',
-      'high',
+      'gain',
     );
   });
 

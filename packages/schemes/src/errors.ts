@@ -1,5 +1,10 @@
 /** Stable machine-readable reasons an initializer call is rejected. */
-export type InitErrorCode = 'INVALID_ARGUMENT' | 'SHAPE_MISMATCH' | 'UNSUPPORTED' | 'NOT_FINITE';
+export type InitErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'SHAPE_MISMATCH'
+  | 'UNSUPPORTED'
+  | 'NOT_FINITE'
+  | 'TOO_LARGE';
 
 /**
  * The one error class of `@init/schemes`. Every rejected input throws it with a stable `code`,
@@ -8,7 +13,8 @@ export type InitErrorCode = 'INVALID_ARGUMENT' | 'SHAPE_MISMATCH' | 'UNSUPPORTED
  * Codes: `INVALID_ARGUMENT` (a value outside its allowed set or range), `SHAPE_MISMATCH`
  * (a shape of the wrong rank, or an output buffer of the wrong length), `UNSUPPORTED`
  * (a well-formed request this package deliberately does not map, e.g. an unknown Keras class),
- * `NOT_FINITE` (NaN or an infinity where a finite number is required).
+ * `NOT_FINITE` (NaN or an infinity where a finite number is required, or finite settings whose output
+ * would overflow the dtype), `TOO_LARGE` (a shape with more elements than {@link MAX_ELEMENTS}).
  *
  * @example
  * ```ts
@@ -41,13 +47,32 @@ export function requireFinite(value: unknown, argument: string): number {
   return value;
 }
 
-/** A short, safe rendering of any value for error messages. */
+/**
+ * A short, safe rendering of any value for error messages. Never throws, also for objects without
+ * a prototype, symbols, BigInts and proxies.
+ */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  return `a value of type ${typeof value}`;
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+    case 'number':
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return `the BigInt ${value}n`;
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    case 'undefined':
+      return 'undefined';
+    default:
+      if (value === null) return 'null';
+      try {
+        if (Array.isArray(value)) return `an array of length ${value.length}`;
+        return Object.getPrototypeOf(value) === null ? 'an object without a prototype' : 'an object';
+      } catch {
+        return 'an object';
+      }
+  }
 }

@@ -1,5 +1,6 @@
 import { InitError } from './errors';
 import { type LayoutOptions, type LayoutSpec, parseLayout, resolveAxes } from './layout';
+import { checkOptionKeys } from './option-keys';
 import { checkShape, type Shape } from './shape';
 
 /** The fans of a weight tensor. */
@@ -65,8 +66,18 @@ export function fansOf(shape: readonly number[], spec: LayoutSpec): Fans {
 export function computeFans(shape: Shape, layout?: LayoutOptions['layout'] | LayoutOptions): Fans {
   const s = checkShape(shape);
   const options: LayoutOptions | undefined =
-    layout !== undefined && typeof layout === 'object' && !Array.isArray(layout) && !('inAxis' in layout)
-      ? (layout as LayoutOptions)
+    layout !== undefined &&
+    layout !== null &&
+    typeof layout === 'object' &&
+    !Array.isArray(layout) &&
+    !('inAxis' in layout) &&
+    !('outAxis' in layout)
+      ? (checkOptionKeys(
+          layout,
+          ['layout', 'transposed'],
+          'layout',
+          'an option of computeFans',
+        ) as LayoutOptions)
       : { layout: layout as LayoutOptions['layout'] };
   return fansOf(s, parseLayout(options));
 }

@@ -8,6 +8,7 @@ import {
   prepareVarianceScaling,
   runScale,
   type Scale,
+  scaleExtents,
   scaleText,
 } from './variance-scaling';
 
@@ -63,6 +64,7 @@ function heDef(name: string, aliases: string[], distribution: 'uniform' | 'norma
           ...describeScale(s, m),
           notes,
         },
+        extents: scaleExtents(s, m, 'multiplier'),
         run: runScale(s, m),
       };
     },
@@ -92,6 +94,7 @@ export const HE_TRUNCATED_NORMAL: SchemeDefinition = {
       g2,
       str(p, 'mode') as FanMode,
       'truncated_normal',
+      'multiplier',
     );
     return { ...prepared, description: { ...prepared.description, gain: Math.sqrt(g2) } };
   },

@@ -23,6 +23,7 @@ export const IDENTITY: SchemeDefinition = {
         gain: num(p, 'gain'),
         notes: ['the diagonal is the same in every layout, so the layout does not matter'],
       },
+      extents: [{ base: num(p, 'gain'), multiplier: m, argument: 'gain' }],
       run(out) {
         out.fill(0);
         const k = Math.min(rows, cols);

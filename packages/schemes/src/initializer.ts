@@ -1,10 +1,12 @@
-import { describeValue, InitError } from './errors';
+import { InitError } from './errors';
 import { type Fans, fansOf } from './fans';
 import { type Layout, type LayoutSpec, parseLayout } from './layout';
+import { checkExtents, checkSize, type Extent } from './limits';
+import { checkOptionKeys } from './option-keys';
 import { MULTIPLIER_PARAM, type ParamSpec, type Params, parseParams } from './params';
 import { type Rng, resolveRng, type Seed } from './random-source';
 import { checkShape, numel, type Shape } from './shape';
-import { checkDtype, checkOut, type Dtype, type FloatArray, type Tensor } from './tensor';
+import { checkDtype, checkOut, type Dtype, type DtypeArray, type FloatArray, type Tensor } from './tensor';
 
 /** A JSON-serializable scheme configuration: a registry `name` and snake_case parameters. */
 export interface SchemeConfig {
@@ -41,10 +43,10 @@ export interface SchemeDescription {
   notes: string[];
 }
 
-/** Options of an initializer call. */
-export interface InitOptions {
+/** Options of an initializer call; `D` is the dtype it asks for. */
+export interface InitOptions<D extends Dtype = Dtype> {
   /** Element type of the result. Default `'float32'`. */
-  dtype?: Dtype;
+  dtype?: D;
   /** Weight layout. Default `'torch'` (`[out, in, ...kernel]`). */
   layout?: Layout;
   /** `true` turns the torch layout into `'torch_transposed'`. Default false. */
@@ -54,12 +56,21 @@ export interface InitOptions {
 /** Options of {@link Initializer.fill} and {@link Initializer.describe}. */
 export type FillOptions = Omit<InitOptions, 'dtype'>;
 
+const CALL_KEYS: readonly string[] = ['dtype', 'layout', 'transposed'];
+const FILL_KEYS: readonly string[] = ['layout', 'transposed'];
+
 /**
  * A configured initialization scheme. Call it to allocate a tensor, or `fill` a buffer in place.
  * Random schemes need `rng` (an `Rng`, which is advanced, or a seed); deterministic ones ignore it.
+ * The data of a call is typed by its dtype: `Float32Array` by default, `Float64Array` for
+ * `{ dtype: 'float64' }`.
  */
 export interface Initializer {
-  (shape: Shape, rng?: Rng | Seed, options?: InitOptions): Tensor;
+  <D extends Dtype = 'float32'>(
+    shape: Shape,
+    rng?: Rng | Seed,
+    options?: InitOptions<D>,
+  ): Tensor<DtypeArray<D>>;
   /** Fills `out` (exactly `numel(shape)` long) in place and returns it. */
   fill<T extends FloatArray>(out: T, shape: Shape, rng?: Rng | Seed, options?: FillOptions): T;
   /** The formula, fans and scale this scheme uses for `shape`. */
@@ -79,6 +90,8 @@ export type PreparedDescription = Omit<SchemeDescription, 'name' | 'fanIn' | 'fa
 /** A scheme bound to one shape and layout. */
 export interface Prepared {
   readonly description: PreparedDescription;
+  /** Bounds on the magnitude of what `run` writes, checked against the dtype before it runs. */
+  readonly extents: readonly Extent[];
   /** Writes every element of `out` (length `numel(shape)`, never 0). `rng` is set for random schemes. */
   run(out: FloatArray, rng: Rng): void;
 }
@@ -103,7 +116,13 @@ export interface SchemeDefinition {
   prepare(p: Params, shape: number[], layout: LayoutSpec, multiplier: number): Prepared;
 }
 
-const CODES: readonly string[] = ['INVALID_ARGUMENT', 'SHAPE_MISMATCH', 'UNSUPPORTED', 'NOT_FINITE'];
+const CODES: readonly string[] = [
+  'INVALID_ARGUMENT',
+  'SHAPE_MISMATCH',
+  'UNSUPPORTED',
+  'NOT_FINITE',
+  'TOO_LARGE',
+];
 
 /**
  * Runs a prepared scheme. A typed error from a lower package (an `@init/rng` or `@init/linalg`
@@ -127,6 +146,19 @@ function runPrepared(prepared: Prepared, out: FloatArray, rng: Rng, scheme: stri
   }
 }
 
+/** A zeroed array of `n` (at most MAX_ELEMENTS) elements; an allocation failure is a typed error. */
+function allocate(dtype: Dtype, n: number, shape: readonly number[]): FloatArray {
+  try {
+    return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+  } catch {
+    throw new InitError(
+      'TOO_LARGE',
+      'shape',
+      `could not allocate ${n} ${dtype} values for [${shape.join(', ')}]: not enough memory`,
+    );
+  }
+}
+
 function freezeConfig(config: SchemeConfig): SchemeConfig {
   for (const v of Object.values(config)) if (Array.isArray(v)) Object.freeze(v);
   return Object.freeze(config);
@@ -147,38 +179,48 @@ export function createInitializer(def: SchemeDefinition, raw: unknown): Initiali
   const bind = (shape: unknown, options: FillOptions | undefined): { s: number[]; prepared: Prepared } => {
     const s = checkShape(shape);
     const spec = parseLayout(options);
-    return { s, prepared: def.prepare(params, s, spec, multiplier) };
+    const prepared = def.prepare(params, s, spec, multiplier);
+    // Whatever the dtype, the values must be finite in double precision.
+    checkExtents(prepared.extents, 'float64', def.name);
+    return { s, prepared };
   };
   const rngFor = (rng: unknown): Rng =>
     def.stochastic ? resolveRng(rng, def.name) : (undefined as unknown as Rng);
 
   const call = (shape: Shape, rng?: Rng | Seed, options?: InitOptions): Tensor => {
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
-      throw new InitError('INVALID_ARGUMENT', 'options', `must be an object, got ${describeValue(options)}`);
-    }
-    const dtype = checkDtype(options?.dtype);
-    const { s, prepared } = bind(shape, options);
+    const o = checkOptionKeys(
+      options,
+      CALL_KEYS,
+      'options',
+      `an option of an initializer call (${def.name})`,
+    );
+    const dtype = checkDtype(o.dtype);
+    const { s, prepared } = bind(shape, o);
+    const n = checkSize(s);
+    checkExtents(prepared.extents, dtype, def.name);
     const r = rngFor(rng);
-    const n = numel(s);
-    const data = dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+    const data = allocate(dtype, n, s);
     if (n > 0) runPrepared(prepared, data, r, def.name);
     return { data, shape: s, dtype };
   };
   const fill = <T extends FloatArray>(out: T, shape: Shape, rng?: Rng | Seed, options?: FillOptions): T => {
-    const { s, prepared } = bind(shape, options);
-    const n = numel(s);
-    checkOut(out, n);
+    const o = checkOptionKeys(options, FILL_KEYS, 'options', `an option of fill (${def.name})`);
+    const { s, prepared } = bind(shape, o);
+    checkOut(out, numel(s));
+    const n = checkSize(s);
+    checkExtents(prepared.extents, out instanceof Float32Array ? 'float32' : 'float64', def.name);
     const r = rngFor(rng);
     if (n > 0) runPrepared(prepared, out, r, def.name);
     return out;
   };
   const describe = (shape: Shape, options?: FillOptions): SchemeDescription => {
-    const { s, prepared } = bind(shape, options);
+    const o = checkOptionKeys(options, FILL_KEYS, 'options', `an option of describe (${def.name})`);
+    const { s, prepared } = bind(shape, o);
     const { fans: given, notes, ...rest } = prepared.description;
     let fans = given;
     if (!fans) {
       try {
-        fans = fansOf(s, parseLayout(options));
+        fans = fansOf(s, parseLayout(o));
       } catch {
         fans = undefined;
       }
@@ -188,5 +230,10 @@ export function createInitializer(def: SchemeDefinition, raw: unknown): Initiali
     if (numel(s) === 0) allNotes.push('zero-size shape: the output is empty');
     return { name: def.name, ...rest, fanIn: fans?.fanIn, fanOut: fans?.fanOut, notes: allNotes };
   };
-  return Object.assign(call, { fill, describe, config: freezeConfig(config), stochastic: def.stochastic });
+  return Object.assign(call as Initializer, {
+    fill,
+    describe,
+    config: freezeConfig(config),
+    stochastic: def.stochastic,
+  });
 }

@@ -1,6 +1,7 @@
 import { describeValue, InitError } from './errors';
 import { toSnake } from './gain';
 import type { Initializer, SchemeConfig } from './initializer';
+import { checkOptionKeys } from './option-keys';
 import { fromConfig } from './registry';
 
 /** A serialized Keras initializer: `{ class_name, config }` (Keras 3 adds `module`, `registered_name`). */
@@ -10,6 +11,8 @@ export interface KerasInitializerConfig {
   module?: string;
   registered_name?: string | null;
 }
+
+const TOP_KEYS: readonly string[] = ['class_name', 'config', 'module', 'registered_name'];
 
 type Mapper = (c: Record<string, unknown>) => SchemeConfig;
 
@@ -123,11 +126,19 @@ const ALIASES: Record<string, string> = {
  */
 export function fromKerasConfig(keras: KerasInitializerConfig | string): Initializer {
   const k = typeof keras === 'string' ? { class_name: keras, config: {} } : keras;
-  if (k === null || typeof k !== 'object' || typeof k.class_name !== 'string') {
+  if (k === null || typeof k !== 'object' || Array.isArray(k)) {
+    throw new InitError(
+      'INVALID_ARGUMENT',
+      'keras',
+      `must be { class_name, config } or a class name, got ${describeValue(k)}`,
+    );
+  }
+  checkOptionKeys(k, TOP_KEYS, 'keras', 'a key of a serialized Keras initializer');
+  if (typeof k.class_name !== 'string') {
     throw new InitError(
       'INVALID_ARGUMENT',
       'class_name',
-      `must be a string in { class_name, config }, got ${describeValue(k)}`,
+      `must be a string in { class_name, config }, got ${describeValue(k.class_name)}`,
     );
   }
   const raw = toSnake(k.class_name);
@@ -140,18 +151,11 @@ export function fromKerasConfig(keras: KerasInitializerConfig | string): Initial
       `${describeValue(k.class_name)} has no faithful mapping; supported: Zeros, Ones, Constant, RandomUniform, RandomNormal, TruncatedNormal, VarianceScaling, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, Orthogonal, Identity`,
     );
   }
-  const c = (k.config ?? {}) as Record<string, unknown>;
-  if (typeof c !== 'object' || Array.isArray(c)) {
-    throw new InitError('INVALID_ARGUMENT', 'config', `must be an object, got ${describeValue(c)}`);
-  }
-  for (const key2 of Object.keys(c)) {
-    if (key2 !== 'seed' && key2 !== 'dtype' && !mapper.keys.includes(key2)) {
-      throw new InitError(
-        'INVALID_ARGUMENT',
-        key2,
-        `is not a config key of ${k.class_name}; allowed: ${[...mapper.keys, 'seed'].join(', ')}`,
-      );
-    }
-  }
+  const c = checkOptionKeys(
+    k.config ?? undefined,
+    [...mapper.keys, 'seed', 'dtype'],
+    'config',
+    `a config key of ${k.class_name}`,
+  );
   return fromConfig(mapper.map(c));
 }

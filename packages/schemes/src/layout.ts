@@ -1,4 +1,5 @@
 import { describeValue, InitError } from './errors';
+import { checkOptionKeys } from './option-keys';
 
 /**
  * Explicit axes, JAX style: which axes carry the inputs and outputs of the layer; `batchAxes` are
@@ -51,6 +52,8 @@ export interface ResolvedAxes {
   readonly fieldAxes: number[];
 }
 
+const AXES_KEYS: readonly string[] = ['inAxis', 'outAxis', 'batchAxes'];
+
 const LAYOUT_NAMES = "'torch', 'torch_transposed', 'keras', 'tf' or { inAxis, outAxis, batchAxes }";
 
 function axisList(value: unknown, argument: string): number[] {
@@ -94,7 +97,7 @@ export function parseLayout(options: LayoutOptions | undefined): LayoutSpec {
       return { kind };
     }
   } else if (layout !== null && typeof layout === 'object' && !Array.isArray(layout)) {
-    const l = layout as Record<string, unknown>;
+    const l = checkOptionKeys(layout, AXES_KEYS, 'layout', 'a key of an axes layout');
     if (l.inAxis === undefined || l.outAxis === undefined) {
       throw new InitError(
         'INVALID_ARGUMENT',

@@ -21,7 +21,7 @@ function lecunDef(
     whenToUse,
     stochastic: true,
     prepare(_p, shape, layout, m) {
-      return prepareVarianceScaling(shape, layout, m, 1.0, 'fan_in', distribution);
+      return prepareVarianceScaling(shape, layout, m, 1.0, 'fan_in', distribution, 'multiplier');
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
+import { NORMAL_SPREAD } from './limits';
 import { num } from './params';
 import { sampleNormal } from './sampling';
 
@@ -36,6 +37,14 @@ function normalDef(
           std,
           ...(mean !== 0 ? { mean } : {}),
         },
+        extents: [
+          { base: withMean ? num(p, 'mean') : 0, multiplier: m, argument: 'mean' },
+          {
+            base: Math.abs(withMean ? num(p, 'mean') : 0) + NORMAL_SPREAD * num(p, 'std'),
+            multiplier: m,
+            argument: 'std',
+          },
+        ],
         run(out, rng) {
           sampleNormal(out, rng, mean, std);
         },

@@ -4,6 +4,7 @@ import { haarFactor } from './haar';
 import { haarReflectorColumns } from './haar-reflectors';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
 import { type LayoutSpec, resolveAxes } from './layout';
+import { ORTHONORMAL_ENTRY_MAX } from './limits';
 import { num, str } from './params';
 import type { Rng } from './random-source';
 import { prod, requireRank } from './shape';
@@ -130,6 +131,8 @@ export const ORTHOGONAL: SchemeDefinition = {
         gain,
         notes: ['Haar distributed: Q of a Gaussian QR with columns multiplied by sign(diag R)'],
       },
+      // Entries of a matrix with orthonormal columns are at most 1 (plus rounding).
+      extents: [{ base: gain * ORTHONORMAL_ENTRY_MAX, multiplier: m, argument: 'gain' }],
       run(out, rng) {
         writeOrthogonal(out, shape, k, gain * m, rng, str(p, 'method') as OrthogonalMethod);
       },

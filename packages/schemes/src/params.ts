@@ -1,5 +1,6 @@
 import { describeValue, InitError } from './errors';
 import { toSnake } from './gain';
+import { unknownKeyMessage } from './option-keys';
 
 /** How one parameter of a scheme is validated. */
 export type ParamType =
@@ -9,6 +10,11 @@ export type ParamType =
       readonly max?: number;
       readonly exclusiveMin?: boolean;
       readonly exclusiveMax?: boolean;
+      /**
+       * An interval end that may be absent: `null` (the JSON form), or `-Infinity` for a
+       * `'lower'` end and `+Infinity` for an `'upper'` one, is accepted and stored as `null`.
+       */
+      readonly unbounded?: 'lower' | 'upper';
     }
   | { readonly type: 'integer'; readonly min?: number }
   | {
@@ -59,6 +65,10 @@ export function checkParam(spec: ParamSpec, value: unknown, scheme: string): Par
     case 'integer': {
       const what = `${spec.type === 'integer' ? 'an integer' : 'a finite number'}${rangeText(spec)}`;
       if (value === null && spec.default === null) return null;
+      if (spec.type === 'number' && spec.unbounded !== undefined) {
+        const infinite = spec.unbounded === 'lower' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+        if (value === null || value === infinite) return null;
+      }
       if (typeof value !== 'number') {
         throw new InitError(
           'INVALID_ARGUMENT',
@@ -67,7 +77,11 @@ export function checkParam(spec: ParamSpec, value: unknown, scheme: string): Par
         );
       }
       if (Number.isNaN(value) || (!Number.isFinite(value) && spec.type === 'number')) {
-        throw new InitError('NOT_FINITE', argument, `${scheme}: must be ${what}, got ${value}`);
+        const absent =
+          spec.type === 'number' && spec.unbounded !== undefined
+            ? ` (or ${spec.unbounded === 'lower' ? '-Infinity' : 'Infinity'} or null for no ${spec.unbounded} bound)`
+            : '';
+        throw new InitError('NOT_FINITE', argument, `${scheme}: must be ${what}${absent}, got ${value}`);
       }
       if (spec.type === 'integer' && !Number.isSafeInteger(value)) {
         throw new InitError('INVALID_ARGUMENT', argument, `${scheme}: must be ${what}, got ${value}`);
@@ -142,7 +156,11 @@ export function parseParams(scheme: string, specs: readonly ParamSpec[], raw: un
       throw new InitError(
         'INVALID_ARGUMENT',
         key,
-        `is not a parameter of ${scheme}; allowed: ${specs.map((s) => s.name).join(', ')}`,
+        unknownKeyMessage(
+          key,
+          specs.map((s) => s.name),
+          `a parameter of ${scheme}`,
+        ),
       );
     }
     if (given.has(spec.name)) {

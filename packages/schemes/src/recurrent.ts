@@ -1,6 +1,7 @@
 import { InitError } from './errors';
 import { haarReflectorColumns } from './haar-reflectors';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
+import { ORTHONORMAL_ENTRY_MAX } from './limits';
 import { num, type ParamSpec, type Params } from './params';
 import { matrixPlacement } from './placement';
 import { requireRank } from './shape';
@@ -54,6 +55,7 @@ export const RNN_ORTHOGONAL: SchemeDefinition = {
         distribution: 'orthogonal',
         gain: num(p, 'gain'),
       },
+      extents: [{ base: num(p, 'gain') * ORTHONORMAL_ENTRY_MAX, multiplier: m, argument: 'gain' }],
       run(out, rng) {
         for (let b = 0; b < gates.length; b++) {
           const tall = h >= n;
@@ -102,6 +104,7 @@ export const RNN_IDENTITY: SchemeDefinition = {
         distribution: 'deterministic',
         gain: num(p, 'gain'),
       },
+      extents: [{ base: num(p, 'gain'), multiplier: m, argument: 'gain' }],
       run(out) {
         out.fill(0);
         const k = Math.min(h, pl.inSize);
@@ -166,6 +169,7 @@ export const LSTM_FORGET_BIAS: SchemeDefinition = {
           'PyTorch sums bias_ih and bias_hh: use this for one of them and zeros for the other, or the bias doubles',
         ],
       },
+      extents: [{ base: num(p, 'value'), multiplier: m, argument: 'value' }],
       run(out) {
         out.fill(0);
         out.fill(v, start, start + h);
@@ -205,6 +209,11 @@ export const CHRONO_BIAS: SchemeDefinition = {
         distribution: 'chrono',
         notes: ['set it on one bias vector and zero the other: writing both doubles the effective bias'],
       },
+      extents: [
+        // The uniform draws are stored in the output before their logarithm is taken.
+        { base: tMax - 1, multiplier: 1, argument: 't_max' },
+        { base: Math.log(tMax - 1), multiplier: m, argument: 'multiplier' },
+      ],
       run(out, rng) {
         out.fill(0);
         const fs = out.subarray(f.start, f.start + f.h);

@@ -1,5 +1,15 @@
 import { describeValue, InitError } from './errors';
 import type { SchemeConfig } from './initializer';
+import { checkOptionKeys } from './option-keys';
+import { checkedConfig } from './scheme-config';
+
+/** A required options object with only the given keys. */
+function requireOptions(options: unknown, known: readonly string[], helper: string): Record<string, unknown> {
+  if (options === undefined) {
+    throw new InitError('INVALID_ARGUMENT', 'options', `${helper} needs an options object`);
+  }
+  return checkOptionKeys(options, known, 'options', `an option of ${helper}`);
+}
 
 function positiveInt(value: unknown, argument: string, min = 1): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
@@ -23,9 +33,14 @@ function positive(value: unknown, argument: string): number {
   return value;
 }
 
-function withMultiplier(config: SchemeConfig, factor: number): SchemeConfig {
-  const m = typeof config.multiplier === 'number' ? config.multiplier : 1;
-  return { ...config, multiplier: m * factor };
+/**
+ * `config` with its multiplier (default 1) multiplied by `factor`, checked as `fromConfig` checks
+ * it (an unknown scheme or parameter, or an overflowing multiplier, throws here).
+ */
+function withMultiplier(config: unknown, factor: number, argument: string): SchemeConfig {
+  const base = checkedConfig(config, argument);
+  const m = typeof base.multiplier === 'number' ? base.multiplier : 1;
+  return checkedConfig({ ...base, multiplier: m * factor }, argument);
 }
 
 /**
@@ -82,11 +97,12 @@ export function fixup(options: {
   layersPerBranch?: number;
   base?: SchemeConfig;
 }): FixupPlan {
-  const scale = fixupScale(options.numBranches, options.layersPerBranch ?? 2);
-  const base = options.base ?? { name: 'he_normal', mode: 'fan_out', nonlinearity: 'relu' };
+  const o = requireOptions(options, ['numBranches', 'layersPerBranch', 'base'], 'fixup');
+  const scale = fixupScale(o.numBranches as number, (o.layersPerBranch ?? 2) as number);
+  const base = o.base ?? { name: 'he_normal', mode: 'fan_out', nonlinearity: 'relu' };
   return {
     scale,
-    branch: withMultiplier(base, scale),
+    branch: withMultiplier(base, scale, 'base'),
     branchLast: { name: 'zeros' },
     classifier: { name: 'zeros' },
     scalarMultiplier: { name: 'ones' },
@@ -133,21 +149,22 @@ export function tFixup(options: {
   decoderLayers?: number;
   modelDim: number;
 }): TFixupPlan {
-  const ne = positiveInt(options.encoderLayers, 'encoderLayers');
-  const nd = positiveInt(options.decoderLayers ?? ne, 'decoderLayers');
-  const d = positive(options.modelDim, 'modelDim');
+  const o = requireOptions(options, ['encoderLayers', 'decoderLayers', 'modelDim'], 'tFixup');
+  const ne = positiveInt(o.encoderLayers, 'encoderLayers');
+  const nd = positiveInt(o.decoderLayers ?? ne, 'decoderLayers');
+  const d = positive(o.modelDim, 'modelDim');
   const encoderScale = 0.67 * ne ** -0.25;
   const decoderScale = (9 * nd) ** -0.25;
   const encoderEmbeddingScale = (9 * ne) ** -0.25;
-  const embedding: SchemeConfig = { name: 'normal', mean: 0, std: d ** -0.5 };
+  const embedding = checkedConfig({ name: 'normal', mean: 0, std: d ** -0.5 }, 'modelDim');
   return {
     encoderScale,
     decoderScale,
     encoderEmbeddingScale,
     encoder: { name: 'xavier_uniform', gain: 1, multiplier: encoderScale },
     decoder: { name: 'xavier_uniform', gain: 1, multiplier: decoderScale },
-    encoderEmbedding: withMultiplier(embedding, encoderEmbeddingScale),
-    decoderEmbedding: withMultiplier(embedding, decoderScale),
+    encoderEmbedding: withMultiplier(embedding, encoderEmbeddingScale, 'modelDim'),
+    decoderEmbedding: withMultiplier(embedding, decoderScale, 'modelDim'),
     other: { name: 'xavier_uniform', gain: 1 },
   };
 }
@@ -173,14 +190,15 @@ export function gpt2Residual(options: { numLayers: number; std?: number }): {
   config: SchemeConfig;
   other: SchemeConfig;
 } {
-  const n = positiveInt(options.numLayers, 'numLayers');
-  const std = positive(options.std ?? 0.02, 'std');
+  const o = requireOptions(options, ['numLayers', 'std'], 'gpt2Residual');
+  const n = positiveInt(o.numLayers, 'numLayers');
+  const std = positive(o.std ?? 0.02, 'std');
   const multiplier = 1 / Math.sqrt(2 * n);
   return {
     multiplier,
     std: std * multiplier,
-    config: { name: 'normal', mean: 0, std, multiplier },
-    other: { name: 'normal', mean: 0, std },
+    config: checkedConfig({ name: 'normal', mean: 0, std, multiplier }, 'std'),
+    other: checkedConfig({ name: 'normal', mean: 0, std }, 'std'),
   };
 }
 
@@ -197,9 +215,14 @@ export function gpt2Residual(options: { numLayers: number; std?: number }): {
  * ```
  */
 export function residualGate(options: { value?: number } = {}): SchemeConfig {
-  const v = options.value ?? 0;
+  const o = checkOptionKeys(options, ['value'], 'options', 'an option of residualGate');
+  const v = o.value ?? 0;
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new InitError('NOT_FINITE', 'value', `must be a finite number, got ${describeValue(v)}`);
+    throw new InitError(
+      typeof v === 'number' ? 'NOT_FINITE' : 'INVALID_ARGUMENT',
+      'value',
+      `must be a finite number, got ${describeValue(v)}`,
+    );
   }
   return v === 0 ? { name: 'zeros' } : { name: 'constant', value: v };
 }

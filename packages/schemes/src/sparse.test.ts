@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparse, toCsr } from './sparse';
+import { ceilFraction, sparse, toCsr } from './sparse';
 
 function columnZeros(w: ArrayLike<number>, rows: number, cols: number): number[] {
   const z = new Array<number>(cols).fill(0);
@@ -26,6 +26,23 @@ describe('sparse', () => {
       const w = sparse({ sparsity: s })([rows, cols], 42).data;
       expect(columnZeros(w, rows, cols)).toEqual(new Array(cols).fill(zeros));
     }
+  });
+
+  it('counts zeros as ceil of the exact decimal the sparsity prints as (BigInt arithmetic)', () => {
+    // 0.5000000001 · 10 = 5.000000001: 6 zeros, as exact arithmetic and PyTorch give (a 1e-9 snap gave 5).
+    expect(ceilFraction(0.5000000001, 10)).toBe(6);
+    expect(columnZeros(sparse({ sparsity: 0.5000000001 })([10, 3], 1).data, 10, 3)).toEqual([6, 6, 6]);
+    // The documented choice: 0.07 of 100 rows is 7 (floating point 7.000000000000001 gives 8).
+    expect(ceilFraction(0.07, 100)).toBe(7);
+    expect(ceilFraction(0.1, 30)).toBe(3);
+    expect(ceilFraction(0.3, 10)).toBe(3);
+    expect(ceilFraction(0, 1000)).toBe(0);
+    expect(ceilFraction(1e-7, 10_000_000)).toBe(1);
+    expect(ceilFraction(1e-7, 10_000_001)).toBe(2);
+    expect(ceilFraction(5e-324, 2 ** 53 - 1)).toBe(1);
+    expect(ceilFraction(0.9999999999999999, 2 ** 53 - 1)).toBe(9007199254740991);
+    expect(ceilFraction(0.9999999999999999, 10)).toBe(10);
+    expect(ceilFraction(0.25, 10)).toBe(3);
   });
 
   it('torch semantics in the keras layout: zeros per input unit (rows of [in, out])', () => {

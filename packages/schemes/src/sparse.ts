@@ -1,18 +1,32 @@
-import { InitError } from './errors';
+import { describeValue, InitError } from './errors';
 import { createInitializer, type Initializer, type Prepared, type SchemeDefinition } from './initializer';
 import { type LayoutSpec, resolveAxes } from './layout';
+import { type Extent, MAX_ELEMENTS, NORMAL_SPREAD } from './limits';
 import { num, type Params, str } from './params';
 import { matrixPlacement } from './placement';
 import { prod, requireRank } from './shape';
 
 /**
- * `ceil(fraction · n)` computed as if `fraction` were the exact decimal it was written as:
- * `0.07 · 100` is 7.000000000000001 in floating point, and PyTorch's `math.ceil` then gives 8.
+ * `ceil(fraction · n)` computed exactly on the decimal `fraction` is written as: its shortest
+ * round-trip form (what `String(fraction)` prints, e.g. `'0.07'` or `'1e-7'`), read as the
+ * rational `digits / 10^k`, so `ceil(digits · n / 10^k)` in BigInt arithmetic. `0.07 · 100` is
+ * 7.000000000000001 in floating point and PyTorch's `math.ceil` gives 8; here it is 7. And
+ * `0.5000000001 · 10` is 5.000000001, so 6, as exact arithmetic and PyTorch both give.
+ *
+ * @param fraction - A finite number >= 0.
+ * @param n - A non-negative safe integer.
  */
 export function ceilFraction(fraction: number, n: number): number {
-  const x = fraction * n;
-  const r = Math.round(x);
-  return Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x)) ? r : Math.ceil(x);
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(fraction));
+  if (!match)
+    throw new InitError('INVALID_ARGUMENT', 'sparsity', `must be a finite number >= 0, got ${fraction}`);
+  const fractionDigits = match[2] ?? '';
+  const digits = BigInt(`${match[1]}${fractionDigits}`);
+  const exponent = Number(match[3] ?? '0') - fractionDigits.length;
+  const product = digits * BigInt(n);
+  if (exponent >= 0) return Number(product * 10n ** BigInt(exponent));
+  const scale = 10n ** BigInt(-exponent);
+  return Number((product + scale - 1n) / scale);
 }
 
 /** Non-zeros per output unit under Martens semantics. */
@@ -28,7 +42,13 @@ function martensK(p: Params, fanIn: number): number {
  * Martens semantics for any rank >= 2: each output unit (index along the layout's output axis)
  * gets exactly k non-zero weights among its fan_in incoming ones (inputs times kernel taps).
  */
-function prepareMartens(p: Params, shape: number[], layout: LayoutSpec, std: number): Prepared {
+function prepareMartens(
+  p: Params,
+  shape: number[],
+  layout: LayoutSpec,
+  std: number,
+  extents: Extent[],
+): Prepared {
   requireRank(shape, 2, Number.POSITIVE_INFINITY, "sparse with semantics 'martens'");
   const axes = resolveAxes(layout, shape.length);
   if (axes.outAxes.length !== 1 || axes.batchAxes.length !== 0) {
@@ -46,6 +66,7 @@ function prepareMartens(p: Params, shape: number[], layout: LayoutSpec, std: num
       std,
       notes: [`nonzeros: ${k * outs} of ${outs * fanIn}`],
     },
+    extents,
     run(out, rng) {
       out.fill(0);
       if (k === 0) return;
@@ -123,7 +144,8 @@ export const SPARSE: SchemeDefinition = {
   },
   prepare(p, shape, layout, m) {
     const std = num(p, 'std') * Math.abs(m);
-    if (str(p, 'semantics') === 'martens') return prepareMartens(p, shape, layout, std);
+    const extents: Extent[] = [{ base: NORMAL_SPREAD * num(p, 'std'), multiplier: m, argument: 'std' }];
+    if (str(p, 'semantics') === 'martens') return prepareMartens(p, shape, layout, std, extents);
     requireRank(shape, 2, 2, "sparse with semantics 'torch'");
     const pl = matrixPlacement(shape, layout, 'lower', 'sparse');
     const outs = pl.outSize;
@@ -139,6 +161,7 @@ export const SPARSE: SchemeDefinition = {
           `nonzeros: ${(outs - zeros) * ins} of ${outs * ins}`,
         ],
       },
+      extents,
       run(out, rng) {
         if (std === 0) out.fill(0);
         else rng.fillNormal(out, 0, std);
@@ -170,8 +193,9 @@ export interface SparseOptions {
  * Sparse initialization, two semantics:
  * - `'torch'` (PyTorch `sparse_`): fill with N(0, std²), then for each input unit (a column of a
  *   torch `[out, in]` weight) set exactly `ceil(sparsity · out)` of its weights to zero. Unlike
- *   PyTorch, the zero positions come from the given stream, and `ceil` is taken on the decimal
- *   value (sparsity 0.07 on 100 rows gives 7 zeros, PyTorch gives 8).
+ *   PyTorch, the zero positions come from the given stream, and `ceil` is taken exactly on the
+ *   shortest decimal that prints the number (sparsity 0.07 on 100 rows gives 7 zeros, PyTorch
+ *   gives 8; 0.5000000001 on 10 rows gives 6, as in PyTorch).
  * - `'martens'` (Martens 2010): every output unit gets exactly `k` non-zero incoming weights drawn
  *   from N(0, std²), at positions drawn from the stream. Any rank >= 2: a conv unit's incoming
  *   weights are its inputs times kernel taps (fan_in of them).
@@ -222,8 +246,31 @@ export interface CsrMatrix {
  * ```
  */
 export function toCsr(data: Float32Array | Float64Array, rows: number, cols: number): CsrMatrix {
-  if (!Number.isSafeInteger(rows) || rows < 0 || !Number.isSafeInteger(cols) || cols < 0) {
-    throw new InitError('INVALID_ARGUMENT', 'rows', 'rows and cols must be non-negative integers');
+  if (!(data instanceof Float32Array) && !(data instanceof Float64Array)) {
+    throw new InitError(
+      'INVALID_ARGUMENT',
+      'data',
+      `must be a Float32Array or Float64Array, got ${describeValue(data)}`,
+    );
+  }
+  for (const [v, name] of [
+    [rows, 'rows'],
+    [cols, 'cols'],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+      throw new InitError(
+        'INVALID_ARGUMENT',
+        name,
+        `must be a non-negative integer, got ${describeValue(v)}`,
+      );
+    }
+  }
+  if (rows >= MAX_ELEMENTS || cols > 2 ** 32) {
+    throw new InitError(
+      'TOO_LARGE',
+      rows >= MAX_ELEMENTS ? 'rows' : 'cols',
+      `${rows} x ${cols} is too large for CSR here (rows < 2^30, cols <= 2^32)`,
+    );
   }
   if (data.length !== rows * cols) {
     throw new InitError(

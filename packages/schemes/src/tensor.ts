@@ -6,6 +6,9 @@ export type Dtype = 'float32' | 'float64';
 /** Storage of a generated tensor. */
 export type FloatArray = Float32Array | Float64Array;
 
+/** The array type of a dtype: `Float32Array` for `'float32'`, `Float64Array` for `'float64'`. */
+export type DtypeArray<D extends Dtype> = D extends 'float64' ? Float64Array : Float32Array;
+
 /** A dense row-major tensor: `data[i]` in C order over `shape`. */
 export interface Tensor<T extends FloatArray = FloatArray> {
   /** The values, `numel(shape)` of them. */

@@ -46,6 +46,11 @@ export const UNIFORM: SchemeDefinition = {
         distribution: 'uniform',
         ...(low === -high ? { bound: high } : { mean: (low + high) / 2 }),
       },
+      extents: [
+        { base: num(p, 'low'), multiplier: m, argument: 'low' },
+        { base: num(p, 'high'), multiplier: m, argument: 'high' },
+        { base: num(p, 'high') - num(p, 'low'), multiplier: m, argument: 'high', float64: true },
+      ],
       run(out, rng) {
         sampleUniform(out, rng, low, high);
       },

@@ -1,6 +1,7 @@
 import { type FanMode, fansOf, selectFan } from './fans';
 import { createInitializer, type Initializer, type Prepared, type SchemeDefinition } from './initializer';
 import type { LayoutSpec } from './layout';
+import { type Extent, NORMAL_SPREAD } from './limits';
 import { num, type ParamSpec, str } from './params';
 import { sampleNormal, sampleTruncatedNormal, sampleUniform } from './sampling';
 
@@ -68,6 +69,25 @@ export function runScale(s: Scale, m: number): Prepared['run'] {
   return (out, rng) => sampleNormal(out, rng, 0, std);
 }
 
+/**
+ * The magnitude bound of a zero-mean {@link Scale} multiplied by `m`: the uniform's bound, the
+ * truncation point, or {@link NORMAL_SPREAD} standard deviations. `argument` names the setting
+ * that sets the scale.
+ */
+export function scaleExtents(s: Scale, m: number, argument: string): Extent[] {
+  const std = s.std as number;
+  const base =
+    s.distribution === 'uniform'
+      ? (s.bound as number)
+      : s.distribution === 'truncated_normal'
+        ? 2 * std
+        : NORMAL_SPREAD * std;
+  const extents: Extent[] = [{ base, multiplier: m, argument }];
+  // The uniform's span 2·bound is computed in double precision.
+  if (s.distribution === 'uniform') extents.push({ base: 2 * base, multiplier: m, argument, float64: true });
+  return extents;
+}
+
 /** Description fields for a zero-mean {@link Scale} multiplied by `m`. */
 export function describeScale(s: Scale, m: number): { distribution: string; std?: number; bound?: number } {
   const a = Math.abs(m);
@@ -94,6 +114,7 @@ export function prepareVarianceScaling(
   scale: number,
   mode: FanMode,
   distribution: ScalingDistribution,
+  argument: string,
   extraNotes: string[] = [],
 ): Prepared {
   const fans = fansOf(shape, layout);
@@ -114,6 +135,7 @@ export function prepareVarianceScaling(
       ...describeScale(s, m),
       notes,
     },
+    extents: scaleExtents(s, m, argument),
     run: runScale(s, m),
   };
 }
@@ -153,6 +175,7 @@ export const VARIANCE_SCALING: SchemeDefinition = {
       num(p, 'scale'),
       str(p, 'mode') as FanMode,
       str(p, 'distribution') as ScalingDistribution,
+      'scale',
     );
   },
 };

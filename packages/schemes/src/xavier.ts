@@ -1,7 +1,14 @@
 import { fansOf } from './fans';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
 import { num, type ParamSpec } from './params';
-import { describeScale, prepareVarianceScaling, runScale, type Scale, scaleText } from './variance-scaling';
+import {
+  describeScale,
+  prepareVarianceScaling,
+  runScale,
+  type Scale,
+  scaleExtents,
+  scaleText,
+} from './variance-scaling';
 
 const GAIN: ParamSpec = {
   name: 'gain',
@@ -45,6 +52,7 @@ function xavierDef(name: string, aliases: string[], distribution: 'uniform' | 'n
               ? ['untruncated (PyTorch); Keras/JAX glorot_normal is xavier_truncated_normal']
               : [],
         },
+        extents: scaleExtents(s, m, 'gain'),
         run: runScale(s, m),
       };
     },
@@ -66,7 +74,15 @@ export const XAVIER_TRUNCATED_NORMAL: SchemeDefinition = {
   stochastic: true,
   prepare(p, shape, layout, m) {
     const gain = num(p, 'gain');
-    const prepared = prepareVarianceScaling(shape, layout, m, gain * gain, 'fan_avg', 'truncated_normal');
+    const prepared = prepareVarianceScaling(
+      shape,
+      layout,
+      m,
+      gain * gain,
+      'fan_avg',
+      'truncated_normal',
+      'gain',
+    );
     return { ...prepared, description: { ...prepared.description, gain } };
   },
 };

@@ -36,6 +36,7 @@ export const ZER_O: SchemeDefinition = {
         notes:
           shape.length > 2 ? ['kernel: the matrix sits at the centre tap ((k-1)//2), other taps are 0'] : [],
       },
+      extents: [{ base: expand ? 2 ** (-c / 2) : 1, multiplier: m, argument: 'multiplier' }],
       run(out) {
         out.fill(0);
         if (!expand) {

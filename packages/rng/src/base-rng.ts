@@ -1,157 +1,27 @@
-import { checkFinite, checkInteger, checkNonNegative, checkNotNaN, describe } from './argument-checks';
+import { checkFinite, checkInteger, describe } from './argument-checks';
 import { RngError } from './errors';
-import { f32AtLeast, f32AtMost, f32Below, f64Below } from './float-bounds';
+import { sampleFarOffset } from './far-tail';
+import {
+  allocate,
+  arrayRequest,
+  checkCount,
+  checkOut,
+  fillOffset,
+  normalParams,
+  type TruncatedParams,
+  truncatedParams,
+  type UniformParams,
+  uniformParams,
+} from './fill-params';
+import { MAX_ELEMENTS, MAX_SPARSE_SAMPLE, MAX_SPLIT } from './limits';
 import type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
 import { deriveKey, keyToHex, TAG_FORK, TAG_SPLIT } from './seed';
-import { planTruncated, sampleTruncatedStandard, type TruncatedPlan } from './truncated-normal';
+import { sampleTruncatedStandard } from './truncated-normal';
 import { float32UniformScale } from './uniform-float32';
 import { TWO_M24, uniform53, type WordSource } from './word-source';
 import { normal32, normal53 } from './ziggurat';
 
 const MAX_INDEX = Number.MAX_SAFE_INTEGER;
-
-/** Validated parameters of a uniform fill. */
-export interface UniformParams {
-  readonly low: number;
-  readonly span: number;
-  /** Smallest admissible output (float32: the smallest float32 >= low). */
-  readonly minV: number;
-  /** Largest admissible output (the largest float of the output type below high). */
-  readonly maxV: number;
-}
-
-/** Validated parameters of a truncated normal fill. */
-export interface TruncatedParams {
-  readonly mean: number;
-  readonly std: number;
-  readonly minV: number;
-  readonly maxV: number;
-  /** Undefined for degenerate intervals (all outputs equal `constant`). */
-  readonly plan: TruncatedPlan | undefined;
-  readonly constant: number;
-}
-
-function isFloatArray(out: unknown): out is FloatArray {
-  return out instanceof Float32Array || out instanceof Float64Array;
-}
-
-function checkOut(out: unknown, allowBytes = false): void {
-  if (isFloatArray(out) || (allowBytes && out instanceof Uint8Array)) return;
-  throw new RngError(
-    'INVALID_ARGUMENT',
-    'out',
-    `expected a Float32Array or Float64Array${allowBytes ? ' or Uint8Array' : ''}, got ${describe(out)}`,
-  );
-}
-
-function checkOffset(options: FillOptions | undefined, n: number): number | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== 'object' || options === null) {
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      'options',
-      `expected an object like { offset: 0 }, got ${describe(options)}`,
-    );
-  }
-  if (options.offset === undefined) return undefined;
-  const offset = checkInteger(options.offset, 'offset', 0, MAX_INDEX);
-  if (offset + n > MAX_INDEX) {
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      'offset',
-      `offset + length must stay <= 2^53 - 1, got ${offset} + ${n}`,
-    );
-  }
-  return offset;
-}
-
-function allocate(n: number, options: ArrayOptions | undefined): FloatArray {
-  checkInteger(n, 'n', 0, 2 ** 32 - 1);
-  const dtype = options?.dtype ?? 'float32';
-  if (dtype === 'float32') return new Float32Array(n);
-  if (dtype === 'float64') return new Float64Array(n);
-  throw new RngError('INVALID_ARGUMENT', 'dtype', `expected 'float32' or 'float64', got ${describe(dtype)}`);
-}
-
-/** Validates uniform parameters for an output of the given element type. */
-export function uniformParams(low: unknown, high: unknown, float32: boolean): UniformParams {
-  const lo = checkFinite(low, 'low');
-  const hi = checkFinite(high, 'high');
-  if (!(lo < hi))
-    throw new RngError('INVALID_ARGUMENT', 'high', `expected high > low, got low ${lo}, high ${hi}`);
-  const span = hi - lo;
-  if (!Number.isFinite(span)) {
-    throw new RngError('NOT_FINITE', 'high', `high - low must be finite, got ${hi} - ${lo}`);
-  }
-  if (!float32) return { low: lo, span, minV: lo, maxV: f64Below(hi) };
-  const minV = f32AtLeast(lo);
-  const maxV = f32Below(hi);
-  if (!(minV <= maxV) || !Number.isFinite(minV) || !Number.isFinite(maxV)) {
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      'high',
-      `no finite float32 value lies in [${lo}, ${hi}); widen the interval or use a Float64Array`,
-    );
-  }
-  return { low: lo, span, minV, maxV };
-}
-
-/** Validates truncated normal parameters for an output of the given element type. */
-export function truncatedParams(
-  mean: unknown,
-  std: unknown,
-  lower: unknown,
-  upper: unknown,
-  float32: boolean,
-): TruncatedParams {
-  const m = checkFinite(mean, 'mean');
-  const s = checkNonNegative(std, 'std');
-  const a = checkNotNaN(lower, 'lower');
-  const b = checkNotNaN(upper, 'upper');
-  if (!(a < b))
-    throw new RngError('INVALID_ARGUMENT', 'upper', `expected upper > lower, got lower ${a}, upper ${b}`);
-  if (a === Number.POSITIVE_INFINITY || b === Number.NEGATIVE_INFINITY) {
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      a === Number.POSITIVE_INFINITY ? 'lower' : 'upper',
-      'bounds must satisfy -Infinity <= lower < upper <= +Infinity with lower < +Infinity and upper > -Infinity',
-    );
-  }
-  const minV = float32 ? (a === Number.NEGATIVE_INFINITY ? a : f32AtLeast(a)) : a;
-  const maxV = float32 ? (b === Number.POSITIVE_INFINITY ? b : f32AtMost(b)) : b;
-  if (!(minV <= maxV)) {
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      'upper',
-      `no float32 value lies in [${a}, ${b}]; use a Float64Array`,
-    );
-  }
-  if (minV === Number.POSITIVE_INFINITY || maxV === Number.NEGATIVE_INFINITY) {
-    // Only an infinity would lie in the interval: a float32 output would hold ±Infinity.
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      minV === Number.POSITIVE_INFINITY ? 'lower' : 'upper',
-      `no finite float32 value lies in [${a}, ${b}] (float32 numbers stay within ±3.4028234663852886e38); use a Float64Array`,
-    );
-  }
-  if (s === 0) {
-    if (m < a || m > b) {
-      throw new RngError(
-        'INVALID_ARGUMENT',
-        'mean',
-        `with std 0 the mean must lie in [lower, upper], got ${m}`,
-      );
-    }
-    return { mean: m, std: s, minV, maxV, plan: undefined, constant: m };
-  }
-  const alpha = (a - m) / s;
-  const beta = (b - m) / s;
-  if (alpha === Number.POSITIVE_INFINITY)
-    return { mean: m, std: s, minV, maxV, plan: undefined, constant: minV };
-  if (beta === Number.NEGATIVE_INFINITY)
-    return { mean: m, std: s, minV, maxV, plan: undefined, constant: maxV };
-  return { mean: m, std: s, minV, maxV, plan: planTruncated(alpha, beta), constant: 0 };
-}
 
 /**
  * Shared implementation of {@link Rng}: argument checks, discrete samplers (integer, permutation, shuffle,
@@ -234,15 +104,14 @@ export abstract class BaseRng implements Rng, WordSource {
   fillUniform<T extends FloatArray>(out: T, low = 0, high = 1, options?: FillOptions): T {
     checkOut(out);
     const params = uniformParams(low, high, out instanceof Float32Array);
-    this.uniformInto(out, params, checkOffset(options, out.length));
+    this.uniformInto(out, params, fillOffset(options, out.length));
     return out;
   }
 
   fillNormal<T extends FloatArray>(out: T, mean = 0, std = 1, options?: FillOptions): T {
     checkOut(out);
-    const m = checkFinite(mean, 'mean');
-    const s = checkNonNegative(std, 'std');
-    this.normalInto(out, m, s, checkOffset(options, out.length));
+    const [m, s] = normalParams(mean, std, out instanceof Float32Array);
+    this.normalInto(out, m, s, fillOffset(options, out.length));
     return out;
   }
 
@@ -256,7 +125,7 @@ export abstract class BaseRng implements Rng, WordSource {
   ): T {
     checkOut(out);
     const params = truncatedParams(mean, std, lower, upper, out instanceof Float32Array);
-    this.truncatedInto(out, params, checkOffset(options, out.length));
+    this.truncatedInto(out, params, fillOffset(options, out.length));
     return out;
   }
 
@@ -265,16 +134,24 @@ export abstract class BaseRng implements Rng, WordSource {
     const prob = checkFinite(p, 'p');
     if (prob < 0 || prob > 1)
       throw new RngError('INVALID_ARGUMENT', 'p', `expected a probability in [0, 1], got ${prob}`);
-    this.bernoulliInto(out, prob, checkOffset(options, out.length));
+    this.bernoulliInto(out, prob, fillOffset(options, out.length));
     return out;
   }
 
   uniformArray(n: number, low = 0, high = 1, options?: ArrayOptions): FloatArray {
-    return this.fillUniform(allocate(n, options), low, high, options);
+    const request = arrayRequest(n, options);
+    const params = uniformParams(low, high, request.float32);
+    const out = allocate(request);
+    this.uniformInto(out, params, request.offset);
+    return out;
   }
 
   normalArray(n: number, mean = 0, std = 1, options?: ArrayOptions): FloatArray {
-    return this.fillNormal(allocate(n, options), mean, std, options);
+    const request = arrayRequest(n, options);
+    const [m, s] = normalParams(mean, std, request.float32);
+    const out = allocate(request);
+    this.normalInto(out, m, s, request.offset);
+    return out;
   }
 
   truncatedNormalArray(
@@ -285,44 +162,70 @@ export abstract class BaseRng implements Rng, WordSource {
     upper: number,
     options?: ArrayOptions,
   ): FloatArray {
-    return this.fillTruncatedNormal(allocate(n, options), mean, std, lower, upper, options);
+    const request = arrayRequest(n, options);
+    const params = truncatedParams(mean, std, lower, upper, request.float32);
+    const out = allocate(request);
+    this.truncatedInto(out, params, request.offset);
+    return out;
   }
 
   permutation(n: number): Uint32Array {
-    checkInteger(n, 'n', 0, 2 ** 32 - 1);
+    checkCount(n, 'n');
     const out = new Uint32Array(n);
     for (let i = 0; i < n; i++) out[i] = i;
     return this.shuffle(out);
   }
 
   shuffle<T extends { length: number; [i: number]: unknown }>(array: T): T {
-    if (array === null || typeof array !== 'object' || typeof array.length !== 'number') {
+    if (array === null || typeof array !== 'object') {
       throw new RngError(
         'INVALID_ARGUMENT',
         'array',
         `expected an array or typed array, got ${describe(array)}`,
       );
     }
-    for (let i = array.length - 1; i > 0; i--) {
-      const j = this.below(i + 1);
-      const t = array[i];
-      array[i] = array[j];
-      array[j] = t;
+    const length = checkCount((array as { length: unknown }).length, 'array.length');
+    if (Object.isFrozen(array) && length > 1) {
+      throw new RngError('INVALID_ARGUMENT', 'array', 'expected a writable array, got a frozen one');
+    }
+    try {
+      for (let i = length - 1; i > 0; i--) {
+        const j = this.below(i + 1);
+        const t = array[i];
+        array[i] = array[j];
+        array[j] = t;
+      }
+    } catch (e) {
+      if (e instanceof RngError) throw e;
+      throw new RngError(
+        'INVALID_ARGUMENT',
+        'array',
+        `expected an array whose elements can be read and written (${e instanceof Error ? e.message : describe(e)})`,
+      );
     }
     return array;
   }
 
   sample(n: number, k: number): Uint32Array {
     checkInteger(n, 'n', 0, 2 ** 32 - 1);
-    checkInteger(k, 'k', 0, 2 ** 32 - 1);
+    checkCount(k, 'k');
     if (k > n)
       throw new RngError(
         'INVALID_ARGUMENT',
         'k',
         `expected k <= n (sampling without replacement), got k ${k}, n ${n}`,
       );
+    // Both paths give identical output; the dense one needs n <= MAX_ELEMENTS, the sparse one k <= MAX_SPARSE_SAMPLE.
+    const dense = n <= MAX_ELEMENTS && (n <= 4 * k || k > MAX_SPARSE_SAMPLE);
+    if (!dense && k > MAX_SPARSE_SAMPLE) {
+      throw new RngError(
+        'TOO_LARGE',
+        'k',
+        `k above ${MAX_SPARSE_SAMPLE} needs n <= ${MAX_ELEMENTS}, got k ${k}, n ${n}`,
+      );
+    }
     const out = new Uint32Array(k);
-    if (n <= 4 * k) {
+    if (dense) {
       // Partial Fisher-Yates on the full index array.
       const a = new Uint32Array(n);
       for (let i = 0; i < n; i++) a[i] = i;
@@ -348,7 +251,7 @@ export abstract class BaseRng implements Rng, WordSource {
   }
 
   split(n: number): Rng[] {
-    checkInteger(n, 'n', 0, 2 ** 32 - 1);
+    checkCount(n, 'n', MAX_SPLIT, 'children');
     const call = this.splits++;
     const children: Rng[] = [];
     const extra = new Uint8Array(16);
@@ -430,7 +333,14 @@ export abstract class BaseRng implements Rng, WordSource {
 
   protected truncatedInto(out: FloatArray, p: TruncatedParams, offset: number | undefined): void {
     this.noOffset(offset);
-    const { plan, mean, std, minV, maxV } = p;
+    const { plan, mean, std, minV, maxV, far } = p;
+    if (far) {
+      for (let j = 0; j < out.length; j++) {
+        const v = far.bound + far.direction * std * sampleFarOffset(far, this);
+        out[j] = Math.min(Math.max(v, minV), maxV);
+      }
+      return;
+    }
     if (!plan) {
       out.fill(p.constant);
       return;

@@ -1,5 +1,6 @@
 import { describe } from './argument-checks';
 import { RngError } from './errors';
+import { checkOptions } from './option-keys';
 import { PhiloxRng } from './philox-rng';
 import type { Algorithm, Rng, RngState } from './rng-types';
 import { checkSeed, keyFromBytes, keyFromHex, type Seed, seedBytes } from './seed';
@@ -93,13 +94,7 @@ function checkAlgorithm(algorithm: unknown, argument: string): Algorithm {
  * ```
  */
 export function createRng(seed: Seed | RngState, options?: CreateRngOptions): Rng {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      'options',
-      `expected an object like { algorithm: 'philox' }, got ${describe(options)}`,
-    );
-  }
+  const algorithmOption = checkOptions(options, 'options', ['algorithm'])?.algorithm;
   if (typeof seed === 'object' && seed !== null) {
     if (Array.isArray(seed) || !('version' in seed)) {
       // Not a state object at all (an array, {}, a boxed number ...): reject it as a seed.
@@ -110,21 +105,33 @@ export function createRng(seed: Seed | RngState, options?: CreateRngOptions): Rn
       );
     }
     const rng = fromState(seed);
-    if (options?.algorithm !== undefined && options.algorithm !== rng.algorithm) {
+    if (algorithmOption !== undefined && algorithmOption !== rng.algorithm) {
       throw new RngError(
         'INVALID_ARGUMENT',
         'algorithm',
-        `the state is for '${rng.algorithm}', not '${String(options.algorithm)}'`,
+        `the state is for '${rng.algorithm}', not ${describe(algorithmOption)}`,
       );
     }
     return rng;
   }
   const valid = checkSeed(seed);
-  const algorithm = checkAlgorithm(options?.algorithm ?? DEFAULT_ALGORITHM, 'algorithm');
+  const algorithm = checkAlgorithm(
+    algorithmOption === undefined ? DEFAULT_ALGORITHM : algorithmOption,
+    'algorithm',
+  );
   const key = keyFromBytes(seedBytes(valid));
   if (algorithm === 'philox') return new PhiloxRng(key, 0, 0);
   if (algorithm === 'xoshiro128**') return new XoshiroRng(key, 0, key);
   return new SeedrandomRng(algorithm, key, 0, seedrandomPrng(algorithm, valid));
+}
+
+const COMMON_STATE_KEYS = ['version', 'algorithm', 'key', 'splits'];
+
+/** The keys a version-1 state of each algorithm may have. */
+function stateKeys(algorithm: Algorithm): readonly string[] {
+  if (algorithm === 'philox') return [...COMMON_STATE_KEYS, 'position'];
+  if (algorithm === 'xoshiro128**') return [...COMMON_STATE_KEYS, 'words'];
+  return [...COMMON_STATE_KEYS, 'generator'];
 }
 
 function badState(message: string): RngError {
@@ -159,6 +166,7 @@ export function fromState(state: RngState): Rng {
     throw badState(`expected algorithm one of ${ALGORITHMS.join(', ')}, got ${describe(s.algorithm)}`);
   }
   const algorithm = s.algorithm as Algorithm;
+  checkOptions(state, 'state', stateKeys(algorithm), 'INVALID_STATE');
   const key = keyFromHex(s.key);
   if (!key) throw badState('expected key as 32 lowercase hex digits');
   const splits = s.splits;
@@ -204,12 +212,36 @@ export function fromState(state: RngState): Rng {
   );
 }
 
+/** Every method of the {@link Rng} interface. */
+const RNG_METHODS = [
+  'nextUint32',
+  'random',
+  'uniform',
+  'normal',
+  'truncatedNormal',
+  'integer',
+  'bernoulli',
+  'fillUniform',
+  'fillNormal',
+  'fillTruncatedNormal',
+  'fillBernoulli',
+  'permutation',
+  'shuffle',
+  'sample',
+  'split',
+  'fork',
+  'getState',
+  'uniformArray',
+  'normalArray',
+  'truncatedNormalArray',
+] as const satisfies readonly (keyof Rng)[];
+
 /**
  * Whether `value` is an {@link Rng} (checked by shape, so it also recognises streams from another copy of
  * this package).
  *
  * @param value - anything
- * @returns true when `value` has the methods of an Rng
+ * @returns true when `value` has a string `algorithm` and every method of the Rng interface
  * @example
  * ```ts
  * isRng(createRng(1)); // true
@@ -218,15 +250,12 @@ export function fromState(state: RngState): Rng {
  */
 export function isRng(value: unknown): value is Rng {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.algorithm === 'string' &&
-    typeof v.nextUint32 === 'function' &&
-    typeof v.fillNormal === 'function' &&
-    typeof v.fillUniform === 'function' &&
-    typeof v.fork === 'function' &&
-    typeof v.getState === 'function'
-  );
+  try {
+    const v = value as Record<string, unknown>;
+    return typeof v.algorithm === 'string' && RNG_METHODS.every((name) => typeof v[name] === 'function');
+  } catch {
+    return false; // a proxy or getter that throws is not an Rng
+  }
 }
 
 /**

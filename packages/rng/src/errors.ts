@@ -5,13 +5,14 @@
  * - `NOT_FINITE`: a number that must be finite is NaN or infinite.
  * - `UNSUPPORTED`: the request is valid in general but not for this generator (e.g. `offset` on a sequential one).
  * - `INVALID_STATE`: a state object passed to `createRng`/`fromState` is malformed.
+ * - `TOO_LARGE`: a count above the package's limits (`MAX_ELEMENTS` elements, `MAX_SPLIT` children).
  *
  * @example
  * ```ts
  * const code: RngErrorCode = 'UNSUPPORTED';
  * ```
  */
-export type RngErrorCode = 'INVALID_ARGUMENT' | 'NOT_FINITE' | 'UNSUPPORTED' | 'INVALID_STATE';
+export type RngErrorCode = 'INVALID_ARGUMENT' | 'NOT_FINITE' | 'UNSUPPORTED' | 'INVALID_STATE' | 'TOO_LARGE';
 
 /**
  * The one error class thrown by `@init/rng` for bad input.

@@ -1,3 +1,4 @@
+import { describe } from './argument-checks';
 import { RngError } from './errors';
 import {
   philoxBernoulli,
@@ -95,7 +96,7 @@ export function setFillBackend(backend: 'wasm' | 'ts' | undefined): void {
     throw new RngError(
       'INVALID_ARGUMENT',
       'backend',
-      `expected 'wasm', 'ts' or undefined, got ${String(backend)}`,
+      `expected 'wasm', 'ts' or undefined, got ${describe(backend)}`,
     );
   }
   if (backend === 'wasm' && !wasm()) {

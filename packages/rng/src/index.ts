@@ -15,5 +15,6 @@ export {
 } from './create-rng';
 export { RngError, type RngErrorCode } from './errors';
 export { fillBackend, setFillBackend } from './fill-kernels';
+export { MAX_ELEMENTS, MAX_SPLIT } from './limits';
 export type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
 export type { Seed } from './seed';

@@ -64,3 +64,5 @@ export const TAG_NORMAL32 = 0x4e523332;
 export const TAG_NORMAL53 = 0x4e523533;
 /** Retry-domain tag of the truncated normal sampler. */
 export const TAG_TRUNCATED = 0x544e524d;
+/** Retry-domain tag of the far-tail truncated normal sampler (all its words come from this domain). */
+export const TAG_FAR_TAIL = 0x46415254;

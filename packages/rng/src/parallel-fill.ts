@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkInteger, describe } from './argument-checks';
-import { truncatedParams, uniformParams } from './base-rng';
 import { RngError } from './errors';
 import { fillKernels } from './fill-kernels';
+import { fillOffset, truncatedParams, uniformParams } from './fill-params';
+import { checkOptions } from './option-keys';
 import { PARALLEL_WORKER_SOURCE } from './parallel-worker-source';
 import { truncatedPerBlock } from './philox-fills';
 import { PHILOX_CLAIM, type PhiloxClaim } from './philox-rng';
@@ -95,6 +96,8 @@ interface Task {
   params: number[];
   /** The same fill on the calling thread, for one range (given by `offset`). */
   local: (view: Out, offset: number) => void;
+  /** Fills that the workers' kernels do not cover (constant and far-tail truncated normals) run locally. */
+  localOnly?: boolean;
 }
 
 const REGIME_CODE = { normal: 0, uniform: 1, exponential: 2 } as const;
@@ -111,22 +114,26 @@ function checkView(out: unknown): void {
 }
 
 function philox(rng: Rng): ClaimingRng {
-  const claim = (rng as Partial<ClaimingRng>)[PHILOX_CLAIM];
+  const claim =
+    rng !== null && typeof rng === 'object' ? (rng as Partial<ClaimingRng>)[PHILOX_CLAIM] : undefined;
   if (rng === null || typeof rng !== 'object' || typeof claim !== 'function') {
+    const algorithm =
+      rng !== null && typeof rng === 'object' ? (rng as { algorithm?: unknown }).algorithm : undefined;
     throw new RngError(
       'UNSUPPORTED',
       'rng',
-      `parallel fills need a counter-based 'philox' stream, got ${typeof rng === 'object' && rng !== null ? `'${rng.algorithm}'` : describe(rng)}`,
+      `parallel fills need a counter-based 'philox' stream, got ${typeof algorithm === 'string' ? `'${algorithm}'` : describe(rng)}`,
     );
   }
   return rng as ClaimingRng;
 }
 
-/** Options for the zero-length validating call: an explicit offset, so the stream does not move. */
-function validationOptions(options: FillOptions | undefined): FillOptions {
-  if (options === undefined || options === null || typeof options !== 'object')
-    return options ?? { offset: 0 };
-  return { offset: options.offset ?? 0 };
+/**
+ * Validates a fill's options (known keys, offset range for `n` values) and returns the options for the
+ * zero-length validating call: an explicit offset, so the stream does not move.
+ */
+function validationOptions(options: FillOptions | undefined, n: number): FillOptions {
+  return { offset: fillOffset(options, n) ?? 0 };
 }
 
 function dtypeOf(out: Out): 'float32' | 'float64' | 'uint8' {
@@ -161,13 +168,7 @@ function sharedLike(out: Out): Out {
  * ```
  */
 export function createParallelFiller(options: ParallelFillerOptions = {}): ParallelFiller {
-  if (typeof options !== 'object' || options === null) {
-    throw new RngError(
-      'INVALID_ARGUMENT',
-      'options',
-      `expected an object like { threads: 4 }, got ${describe(options)}`,
-    );
-  }
+  checkOptions(options, 'options', ['threads', 'minParallelLength']);
   const threads = checkInteger(options.threads ?? Math.min(256, availableParallelism()), 'threads', 1, 256);
   const minParallelLength = checkInteger(
     options.minParallelLength ?? 262_144,
@@ -242,7 +243,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
         `offset + length must stay <= 2^53 - 1, got ${start} + ${n}`,
       );
     }
-    if (n < minParallelLength || threads === 1) {
+    if (task.localOnly || n < minParallelLength || threads === 1) {
       task.local(out, start);
       return out;
     }
@@ -287,7 +288,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     async fillUniform(rng, out, low = 0, high = 1, fillOptions) {
       const r = philox(rng);
       checkView(out);
-      r.fillUniform(out.subarray(0, 0), low, high, validationOptions(fillOptions)); // validates every argument, writes nothing
+      r.fillUniform(out.subarray(0, 0), low, high, validationOptions(fillOptions, out.length)); // validates every argument, writes nothing
       const f32 = out instanceof Float32Array;
       const p = uniformParams(low, high, f32);
       return run(r, out, fillOptions?.offset, {
@@ -300,7 +301,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     async fillNormal(rng, out, mean = 0, std = 1, fillOptions) {
       const r = philox(rng);
       checkView(out);
-      r.fillNormal(out.subarray(0, 0), mean, std, validationOptions(fillOptions));
+      r.fillNormal(out.subarray(0, 0), mean, std, validationOptions(fillOptions, out.length));
       const f32 = out instanceof Float32Array;
       return run(r, out, fillOptions?.offset, {
         kind: f32 ? 'normal32' : 'normal64',
@@ -312,7 +313,14 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     async fillTruncatedNormal(rng, out, mean, std, lower, upper, fillOptions) {
       const r = philox(rng);
       checkView(out);
-      r.fillTruncatedNormal(out.subarray(0, 0), mean, std, lower, upper, validationOptions(fillOptions));
+      r.fillTruncatedNormal(
+        out.subarray(0, 0),
+        mean,
+        std,
+        lower,
+        upper,
+        validationOptions(fillOptions, out.length),
+      );
       const f32 = out instanceof Float32Array;
       const p = truncatedParams(mean, std, lower, upper, f32);
       const local = (view: Out, offset: number) =>
@@ -322,7 +330,8 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
           kind: 'truncated',
           perBlock: 1,
           params: [],
-          local: (v) => v.fill(p.constant),
+          local: p.far ? local : (v) => v.fill(p.constant),
+          localOnly: true,
         });
       }
       const plan = p.plan;
@@ -348,7 +357,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     async fillBernoulli(rng, out, prob, fillOptions) {
       const r = philox(rng);
       checkView(out);
-      r.fillBernoulli(out.subarray(0, 0), prob, validationOptions(fillOptions));
+      r.fillBernoulli(out.subarray(0, 0), prob, validationOptions(fillOptions, out.length));
       return run(r, out, fillOptions?.offset, {
         kind: 'bernoulli',
         perBlock: 2,

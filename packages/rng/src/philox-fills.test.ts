@@ -79,9 +79,19 @@ describe('philox fill edge cases', () => {
     createRng(2).fillUniform(out, 0, 0.1);
     expect(out.every((v) => v < 0.1 && v >= 0)).toBe(true);
   });
+  it('float32 uniform beyond the float32 range throws NOT_FINITE instead of piling values onto its ends', () => {
+    const rng = createRng(4);
+    expect(() => rng.fillUniform(new Float32Array(4), -1e39, 1e39)).toThrow(
+      expect.objectContaining({ code: 'NOT_FINITE', argument: 'low' }),
+    );
+    expect(() => rng.fillUniform(new Float32Array(4), 0, 1e39)).toThrow(
+      expect.objectContaining({ code: 'NOT_FINITE', argument: 'high' }),
+    );
+    expect(rng.fillUniform(new Float64Array(4), -1e39, 1e39).every(Number.isFinite)).toBe(true);
+  });
   it.each([
     [-3e38, 3e38],
-    [-1e39, 1e39],
+    [-3.4028234663852886e38, 3.4028234663852886e38],
     [0, 5 * 2 ** -127],
     [1e-30, 1e-30 + 2 ** -110],
   ])('float32 uniform on the extreme range [%d, %d) stays inside, finite and evenly spread', (low, high) => {

@@ -1,4 +1,5 @@
-import { IndexedSource, TAG_NORMAL32, TAG_NORMAL53, TAG_TRUNCATED } from './indexed-source';
+import { type FarTail, sampleFarOffset } from './far-tail';
+import { IndexedSource, TAG_FAR_TAIL, TAG_NORMAL32, TAG_NORMAL53, TAG_TRUNCATED } from './indexed-source';
 import { philoxBlocks } from './philox';
 import { sampleTruncatedStandard, type TruncatedPlan } from './truncated-normal';
 import { float32UniformScale } from './uniform-float32';
@@ -242,6 +243,28 @@ export function philoxTruncated(
       else if (v > maxV) v = maxV;
       out[j++] = v;
     }
+  }
+}
+
+/**
+ * Far-tail truncated normal (see {@link FarTail}), one stream index per value; every word of value i comes from
+ * its own retry-domain counters (i, attempt, far-tail tag). Plain TypeScript on every backend (a rare regime).
+ */
+export function philoxFarTail(
+  k0: number,
+  k1: number,
+  out: Float32Array | Float64Array,
+  start: number,
+  far: FarTail,
+  std: number,
+  minV: number,
+  maxV: number,
+): void {
+  const empty = new Uint32Array(0);
+  for (let j = 0; j < out.length; j++) {
+    const t = sampleFarOffset(far, source().reset(k0, k1, start + j, TAG_FAR_TAIL, empty, 0, 0));
+    const v = far.bound + far.direction * std * t;
+    out[j] = Math.min(Math.max(v, minV), maxV);
   }
 }
 

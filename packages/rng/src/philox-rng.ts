@@ -1,7 +1,8 @@
-import { BaseRng, type TruncatedParams, type UniformParams } from './base-rng';
+import { BaseRng } from './base-rng';
 import { kernelsFor } from './fill-kernels';
+import type { TruncatedParams, UniformParams } from './fill-params';
 import { philoxBlocks } from './philox';
-import { truncatedPerBlock } from './philox-fills';
+import { philoxFarTail, truncatedPerBlock } from './philox-fills';
 import type { FloatArray, Rng, RngState } from './rng-types';
 
 /**
@@ -115,6 +116,10 @@ export class PhiloxRng extends BaseRng {
       out.length,
       p.plan ? truncatedPerBlock(p.plan, out instanceof Float32Array) : 1,
     );
+    if (p.far) {
+      philoxFarTail(this.k0, this.k1, out, start, p.far, p.std, p.minV, p.maxV);
+      return;
+    }
     if (!p.plan) {
       out.fill(p.constant);
       return;

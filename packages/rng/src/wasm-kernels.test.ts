@@ -8,8 +8,8 @@ const rng = createRng('parity');
 const cases: Record<string, Fill> = {
   uniform: (o, offset) => rng.fillUniform(o, -3, 0.5, { offset }),
   'uniform [0, 1)': (o, offset) => rng.fillUniform(o, 0, 1, { offset }),
-  // Beyond the float32 formula's range (low outside float32, span below 2^-102): the double formula.
-  'uniform [-1e39, 1e39)': (o, offset) => rng.fillUniform(o, -1e39, 1e39, { offset }),
+  // Beyond the float32 formula's range (span outside float32, span below 2^-102): the double formula.
+  'uniform [-3e38, 3e38)': (o, offset) => rng.fillUniform(o, -3e38, 3e38, { offset }),
   'uniform [0, 2^-103)': (o, offset) => rng.fillUniform(o, 0, 2 ** -103, { offset }),
   normal: (o, offset) => rng.fillNormal(o, 0.1, 1.7, { offset }),
   'truncated [-2, 2]': (o, offset) => rng.fillTruncatedNormal(o, 0, 1, -2, 2, { offset }),

@@ -1,4 +1,5 @@
-import { BaseRng, type UniformParams } from './base-rng';
+import { BaseRng } from './base-rng';
+import type { UniformParams } from './fill-params';
 import type { FloatArray, Rng, RngState } from './rng-types';
 import { float32UniformScale } from './uniform-float32';
 import { TWO_M24, type WordSource } from './word-source';

@@ -4,12 +4,35 @@
  * @packageDocumentation
  */
 
+export {
+  CHECKPOINT_INDEX_FILE,
+  type CheckpointFile,
+  type CheckpointIndex,
+  type CheckpointPlan,
+  type CheckpointPlanOptions,
+  checkpointIndexJson,
+  planCheckpoint,
+  shardFileName,
+} from './checkpoint-plan';
+export {
+  type ChunkFillMethod,
+  type ChunkGenerator,
+  type ChunkPlan,
+  chunkGenerator,
+  fillChunk,
+} from './chunk-generator';
 export { type ConstantOptions, constant, ones, zeros } from './constant';
 export { deltaOrthogonal } from './delta-orthogonal';
 export { type DiracOptions, dirac } from './dirac';
 export { InitError, type InitErrorCode } from './errors';
 export { computeFans, type FanMode, type Fans } from './fans';
 export { calculateGain, type Nonlinearity } from './gain';
+export {
+  bfloat16ToFloat32,
+  float16ToFloat32,
+  float32ToBfloat16,
+  float32ToFloat16,
+} from './half-precision';
 export {
   type HeOptions,
   heNormal,
@@ -24,6 +47,7 @@ export { fromKerasConfig, type KerasInitializerConfig } from './keras';
 export type { AxesLayout, Layout, LayoutOptions } from './layout';
 export { lecunNormal, lecunTruncatedNormal, lecunUniform } from './lecun';
 export { type NormalOptions, normal, randomSmall } from './normal';
+export { decodeNpy, encodeNpy, type NpyHeader, type NpyVersion, npyHeader, parseNpyHeader } from './npy';
 export { type OrthogonalMethod, orthogonal } from './orthogonal';
 export type { CenterRule } from './placement';
 export {
@@ -43,6 +67,20 @@ export {
   type TFixupPlan,
   tFixup,
 } from './residual';
+export {
+  buildSafetensorsHeader,
+  decodeSafetensors,
+  encodeSafetensors,
+  parseSafetensorsHeader,
+  SAFETENSORS_ITEM_SIZE,
+  type SafetensorsDtype,
+  type SafetensorsEntry,
+  type SafetensorsHeader,
+  type SafetensorsInput,
+  type SafetensorsTensor,
+  type SafetensorsTensorInfo,
+  safetensorsHeaderLength,
+} from './safetensors';
 export type { Shape } from './shape';
 export { type CsrMatrix, type SparseOptions, sparse, toCsr } from './sparse';
 export type { Dtype, FloatArray, Tensor } from './tensor';
@@ -54,6 +92,7 @@ export {
   type VarianceScalingOptions,
   varianceScaling,
 } from './variance-scaling';
+export { MAX_HEADER_BYTES } from './weights-limits';
 export { type MupOptions, type MupRole, mup, mupMultiplier } from './width';
 export {
   type XavierOptions,

@@ -15,7 +15,7 @@ import {
 } from './fill-params';
 import { MAX_ELEMENTS, MAX_SPARSE_SAMPLE, MAX_SPLIT } from './limits';
 import type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
-import { deriveKey, keyToHex, TAG_FORK, TAG_SPLIT } from './seed';
+import { deriveKey, keyToHex, TAG_FORK, TAG_FORK_UTF16, TAG_SPLIT, textBytes } from './seed';
 import { sampleTruncatedStandard } from './truncated-normal';
 import { float32UniformScale } from './uniform-float32';
 import { TWO_M24, uniform53, type WordSource } from './word-source';
@@ -273,7 +273,8 @@ export abstract class BaseRng implements Rng, WordSource {
         `expected a string such as 'encoder.0.weight', got ${describe(label)}`,
       );
     }
-    return this.child(deriveKey(TAG_FORK, this.key, new TextEncoder().encode(label)));
+    const { bytes, utf16 } = textBytes(label);
+    return this.child(deriveKey(utf16 ? TAG_FORK_UTF16 : TAG_FORK, this.key, bytes));
   }
 
   getState(): RngState {

@@ -49,25 +49,64 @@ const TAG_STRING = 2;
 export const TAG_FORK = 3;
 /** Domain tag of split derivations. */
 export const TAG_SPLIT = 4;
+/** Domain tag of strings with a lone surrogate, encoded as UTF-16 code units (UTF-8 cannot hold them). */
+const TAG_STRING_UTF16 = 5;
+/** Domain tag of fork derivations for labels with a lone surrogate. */
+export const TAG_FORK_UTF16 = 6;
 
-/** Unambiguous byte encoding of a validated seed: a tag byte, then sign + little-endian magnitude, or UTF-8. */
+/** Whether every surrogate code unit of `text` belongs to a pair (so UTF-8 encodes it without loss). */
+export function isWellFormed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c > 0xdbff) return false; // a low surrogate without a high one before it
+    const next = text.charCodeAt(i + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+}
+
+/**
+ * Lossless bytes of a string: UTF-8 when it is well formed, otherwise its UTF-16 code units (little endian),
+ * flagged by `utf16` so callers can keep the two encodings in separate domains.
+ */
+export function textBytes(text: string): { readonly bytes: Uint8Array; readonly utf16: boolean } {
+  if (isWellFormed(text)) return { bytes: new TextEncoder().encode(text), utf16: false };
+  const bytes = new Uint8Array(2 * text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes[2 * i] = c & 0xff;
+    bytes[2 * i + 1] = c >>> 8;
+  }
+  return { bytes, utf16: true };
+}
+
+/**
+ * Unambiguous byte encoding of a validated seed: a tag byte, then sign + little-endian magnitude, or the
+ * string's UTF-8 bytes (its UTF-16 code units, under another tag, when it holds a lone surrogate, so that
+ * '\ud800' and '\ufffd' differ). Linear in the seed's size.
+ */
 export function seedBytes(seed: Seed): Uint8Array {
   if (typeof seed === 'string') {
-    const text = new TextEncoder().encode(seed);
-    const out = new Uint8Array(text.length + 1);
-    out[0] = TAG_STRING;
-    out.set(text, 1);
+    const { bytes, utf16 } = textBytes(seed);
+    const out = new Uint8Array(bytes.length + 1);
+    out[0] = utf16 ? TAG_STRING_UTF16 : TAG_STRING;
+    out.set(bytes, 1);
     return out;
   }
-  let value = BigInt(seed);
+  const value = BigInt(seed);
   const negative = value < 0n;
-  if (negative) value = -value;
-  const bytes: number[] = [TAG_INTEGER, negative ? 1 : 0];
-  while (value > 0n) {
-    bytes.push(Number(value & 0xffn));
-    value >>= 8n;
-  }
-  return Uint8Array.from(bytes);
+  let hex = (negative ? -value : value).toString(16);
+  if (hex === '0') hex = '';
+  if (hex.length % 2 === 1) hex = `0${hex}`;
+  const size = hex.length / 2;
+  const out = new Uint8Array(2 + size);
+  out[0] = TAG_INTEGER;
+  out[1] = negative ? 1 : 0;
+  for (let i = 0; i < size; i++)
+    out[2 + i] = Number.parseInt(hex.slice(hex.length - 2 * i - 2, hex.length - 2 * i), 16);
+  return out;
 }
 
 /** 128-bit key (4 words) = the first 16 bytes of SHA-256 of `bytes`. */

@@ -4,7 +4,8 @@ export type LinalgErrorCode =
   | 'SHAPE_MISMATCH'
   | 'NOT_FINITE'
   | 'UNSUPPORTED'
-  | 'NOT_CONVERGED';
+  | 'NOT_CONVERGED'
+  | 'TOO_LARGE';
 
 /**
  * The one error class of `@init/linalg`. Every rejected input throws it with a stable
@@ -14,7 +15,7 @@ export type LinalgErrorCode =
  * stack trace); checks that may throw it are `O(1)` or ride along a copy the call makes anyway.
  *
  * @param code - Stable reason (`'INVALID_ARGUMENT'`, `'SHAPE_MISMATCH'`, `'NOT_FINITE'`,
- * `'UNSUPPORTED'`, `'NOT_CONVERGED'`).
+ * `'UNSUPPORTED'`, `'NOT_CONVERGED'`, `'TOO_LARGE'`).
  * @param argument - Name of the rejected argument.
  * @param message - What was wrong and what is allowed.
  * @throws Never (it is what the other functions throw).

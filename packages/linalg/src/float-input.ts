@@ -1,5 +1,6 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
+import { zeros } from './limits';
 import type { FloatArray, Matrix } from './matrix';
 
 /** Machine epsilon (unit roundoff times two) of each element type. */
@@ -26,7 +27,12 @@ function notFinite(argument: string, i: number, j: number, v: number): LinalgErr
  * column `j` of `a`), which is the column-major layout the Householder kernels work in.
  */
 export function finiteFloat64Copy(a: Matrix, argument: string, transposed = false): Float64Array {
-  const out = new Float64Array(a.rows * a.cols);
+  const out = zeros(
+    a.rows * a.cols,
+    false,
+    argument,
+    `a float64 copy of a ${a.rows} x ${a.cols} matrix`,
+  ) as Float64Array;
   finiteCopyInto(a, argument, transposed, out);
   return out;
 }

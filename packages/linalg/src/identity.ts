@@ -1,5 +1,6 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
+import { checkElementCount } from './limits';
 import { type AllocOptions, type Matrix, matrix } from './matrix';
 
 /**
@@ -15,7 +16,8 @@ import { type AllocOptions, type Matrix, matrix } from './matrix';
  * @param rows - Number of rows (non-negative integer).
  * @param cols - Number of columns. Default `rows`.
  * @param options - `dtype` (default `'float64'`).
- * @throws {LinalgError} `INVALID_ARGUMENT` for negative or fractional sizes or an unknown dtype.
+ * @throws {LinalgError} `INVALID_ARGUMENT` for negative or fractional sizes or an unknown dtype;
+ * `TOO_LARGE` (before allocating) for more than 2^30 elements.
  * @example
  * ```ts
  * toArray(identity(2, 3)); // => [[1, 0, 0], [0, 1, 0]]
@@ -39,17 +41,30 @@ export function identity(rows: number, cols: number = rows, options?: AllocOptio
  *
  * @param values - Diagonal entries (array or typed array of finite numbers).
  * @param options - `dtype` (default `'float64'`).
- * @throws {LinalgError} `INVALID_ARGUMENT` for non-numbers or an unknown dtype; `NOT_FINITE` for NaN/±Infinity.
+ * @throws {LinalgError} `INVALID_ARGUMENT` for non-numbers or an unknown dtype; `NOT_FINITE` for
+ * NaN/±Infinity; `TOO_LARGE` (before allocating) when `n²` exceeds 2^30.
  * @example
  * ```ts
  * toArray(diagonal([2, 3])); // => [[2, 0], [0, 3]]
  * ```
  */
 export function diagonal(values: ArrayLike<number>, options?: AllocOptions): Matrix {
-  if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
-    throw new LinalgError('INVALID_ARGUMENT', 'values', 'must be an array or typed array of numbers');
+  if (values === null || typeof values !== 'object') {
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'values',
+      `must be an array or typed array of numbers, got ${describe(values)}`,
+    );
   }
   const n = values.length;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      'values',
+      `must have a non-negative integer length, got ${describe(n)}`,
+    );
+  }
+  checkElementCount(n * n, 'values', `a ${n} x ${n} diagonal matrix`);
   const m = matrix(n, n, options);
   for (let i = 0; i < n; i++) {
     const v = values[i];

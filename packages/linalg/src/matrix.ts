@@ -1,5 +1,6 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
+import { checkElementCount, zeros } from './limits';
 import { checkLayout, checkMatrix } from './matrix-check';
 import { readOptions } from './options';
 
@@ -55,9 +56,11 @@ function checkDtype(dtype: unknown, required = false): Dtype {
  *
  * Cost: `length` zero writes (done by the typed-array constructor).
  *
- * @param length - Number of elements, a non-negative integer.
+ * @param length - Number of elements, a non-negative integer, at most 2^30.
  * @param dtype - `'float32'` or `'float64'` (required: there is no default).
- * @throws {LinalgError} `INVALID_ARGUMENT` for a negative or fractional length or an unknown or missing dtype.
+ * @throws {LinalgError} `INVALID_ARGUMENT` for a negative or fractional length or an unknown or
+ * missing dtype; `TOO_LARGE` for more than 2^30 elements or when the runtime cannot allocate them
+ * (checked before allocating).
  * @example
  * ```ts
  * allocate(3, 'float32') instanceof Float32Array; // => true
@@ -66,7 +69,7 @@ function checkDtype(dtype: unknown, required = false): Dtype {
  */
 export function allocate(length: number, dtype: Dtype): FloatArray {
   checkDim(length, 'length');
-  return checkDtype(dtype, true) === 'float32' ? new Float32Array(length) : new Float64Array(length);
+  return zeros(length, checkDtype(dtype, true) === 'float32', 'length', 'the array');
 }
 
 /**
@@ -92,7 +95,8 @@ export function dtypeOf(m: Matrix): Dtype {
  * @param rows - Number of rows, a non-negative integer.
  * @param cols - Number of columns, a non-negative integer.
  * @param options - `dtype` (default `'float64'`).
- * @throws {LinalgError} `INVALID_ARGUMENT` for negative or fractional sizes or an unknown dtype.
+ * @throws {LinalgError} `INVALID_ARGUMENT` for negative or fractional sizes, unknown option keys
+ * or an unknown dtype; `TOO_LARGE` (before allocating) for more than 2^30 elements.
  * @example
  * ```ts
  * const m = matrix(2, 3, { dtype: 'float32' });
@@ -103,7 +107,8 @@ export function matrix(rows: number, cols: number, options?: AllocOptions): Matr
   checkDim(rows, 'rows');
   checkDim(cols, 'cols');
   const dtype = checkDtype(readOptions(options, 'options', ALLOC_KEYS).dtype);
-  return { data: allocate(rows * cols, dtype), rows, cols, offset: 0, rowStride: cols, colStride: 1 };
+  const data = zeros(rows * cols, dtype === 'float32', 'rows', `a ${rows} x ${cols} matrix`);
+  return { data, rows, cols, offset: 0, rowStride: cols, colStride: 1 };
 }
 
 const ALLOC_KEYS = ['dtype'] as const;
@@ -352,7 +357,8 @@ export function copy(value: Matrix, options?: AllocOptions): Matrix {
  * @param rows - Array of rows, each an array of numbers of the same length.
  * @param options - `dtype` (default `'float64'`).
  * @throws {LinalgError} `SHAPE_MISMATCH` for jagged rows; `INVALID_ARGUMENT` when `rows` or a row
- * is not an array, for non-numbers, or for an unknown dtype.
+ * is not an array, for non-numbers, or for an unknown dtype; `TOO_LARGE` (before allocating) for
+ * more than 2^30 elements.
  * @example
  * ```ts
  * Array.from(fromArray([[1, 2], [3, 4]]).data); // => [1, 2, 3, 4]
@@ -370,7 +376,14 @@ export function fromArray(rows: readonly (readonly number[])[], options?: AllocO
     }
   }
   const c = r === 0 ? 0 : (rows[0] as readonly number[]).length;
-  const out = allocate(r * c, dtype);
+  checkElementCount(r * c, 'rows', `a ${r} x ${c} matrix`);
+  for (let i = 0; i < r; i++) {
+    const length = (rows[i] as readonly number[]).length;
+    if (length !== c) {
+      throw new LinalgError('SHAPE_MISMATCH', 'rows', `row ${i} has ${length} entries, row 0 has ${c}`);
+    }
+  }
+  const out = zeros(r * c, dtype === 'float32', 'rows', `a ${r} x ${c} matrix`);
   for (let i = 0; i < r; i++) {
     const row = rows[i] as readonly number[];
     if (row.length !== c) {

@@ -10,7 +10,8 @@ import {
   residentWorkspaceLength,
   type WorkAllocator,
 } from './householder-blocked';
-import { allocate, type Dtype, dtypeOf, type Matrix } from './matrix';
+import { checkElementCount, zeros } from './limits';
+import { type Dtype, dtypeOf, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
 import { readOptions } from './options';
 import { transposeInto } from './transpose-copy';
@@ -86,8 +87,10 @@ const paddedLength = (m: number, cols: number): number => (cols + 4) * m + 8;
  * @param a - `m x n` matrix, any strides, float32 or float64. Zero-size input gives empty factors.
  * @param options - `mode` (default `'reduced'`), `blockSize` (default 64), `precision` (default `'float64'`).
  * @returns `{ q, r }` in the input's dtype.
- * @throws {LinalgError} `INVALID_ARGUMENT` for an unknown mode, precision or block size; `NOT_FINITE` when A
- * holds NaN or ±Infinity.
+ * @throws {LinalgError} `INVALID_ARGUMENT` for an unknown mode, precision, block size or option
+ * key; `NOT_FINITE` when A holds NaN or ±Infinity, or when R cannot be represented in A's dtype;
+ * `TOO_LARGE` (before allocating) when Q or a working copy would exceed 2^30 elements (a
+ * `'complete'` Q of a very tall matrix).
  * @example
  * ```ts
  * const { q, r } = qr(fromArray([[3, 1], [4, 2]]));
@@ -122,6 +125,7 @@ export function qr(value: Matrix, options?: QrOptions): QrResult {
   const k = Math.min(m, n);
   const panel = Math.min(nb, Math.max(1, k));
   const qCols = mode === 'complete' ? m : k;
+  if (mode !== 'r') checkElementCount(m * qCols, 'a', `Q (${m} x ${qCols})`);
   const separateQt = mode !== 'r' && qCols > n;
   // With the wasm GEMM, the working matrix and scratch live in module memory for the whole call
   // (updated in place, no copies per GEMM); otherwise in ordinary typed arrays.
@@ -157,12 +161,15 @@ function factor(
   const dtype = dtypeOf(a);
   const k = Math.min(m, n);
   // Column-major working copy: column j of A at w[j*m ..].
-  const w = resident === undefined ? allocate(m * n, precision) : resident(paddedLength(m, n));
+  const w =
+    resident === undefined
+      ? zeros(m * n, precision === 'float32', 'a', 'the working copy of A')
+      : resident(paddedLength(m, n));
   finiteCopyInto(a, 'a', true, w);
   const tau = householderQr(w, m, n, panel, resident);
 
   const rRows = mode === 'complete' ? m : k;
-  const rData = allocate(rRows * n, dtype);
+  const rData = zeros(rRows * n, dtype === 'float32', 'a', 'R');
   // R_ij = w[j*m + i] for i <= j, in tiles of 32 columns so the row-major writes stay in cache.
   for (let j0 = 0; j0 < n; j0 += 32) {
     const j1 = Math.min(n, j0 + 32);
@@ -181,10 +188,10 @@ function factor(
     qCols <= n
       ? w
       : resident === undefined
-        ? allocate(qCols * m, precision)
+        ? zeros(qCols * m, precision === 'float32', 'a', 'Q')
         : resident(paddedLength(m, qCols));
   formQt(w, m, k, tau, panel, qt, qCols, resident);
-  const qData = allocate(m * qCols, dtype);
+  const qData = zeros(m * qCols, dtype === 'float32', 'a', 'Q');
   transposeInto(qt, qCols, m, qData);
   return { q: { data: qData, rows: m, cols: qCols, offset: 0, rowStride: qCols, colStride: 1 }, r };
 }

@@ -2,6 +2,7 @@ import { bidiagonalSvd } from './bidiagonal-svd';
 import { describe } from './describe';
 import { LinalgError } from './errors';
 import { checkFinite } from './float-input';
+import { zeros } from './limits';
 import { copy, type FloatArray, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
 import { readOptions } from './options';
@@ -81,8 +82,8 @@ export function spectralNorm(value: Matrix, options?: SpectralNormOptions): numb
   // Work with A / max|A| so that no square can overflow.
   const scale = 1 / big;
   const kmax = Math.min(BASIS, m, n);
-  const vs = new Float64Array((kmax + 1) * n);
-  const us = new Float64Array(kmax * m);
+  const vs = zeros((kmax + 1) * n, false, 'a', 'the Lanczos basis') as Float64Array;
+  const us = zeros(kmax * m, false, 'a', 'the Lanczos basis') as Float64Array;
   const alpha = new Float64Array(kmax);
   const beta = new Float64Array(kmax);
   const start = new Float64Array(n);

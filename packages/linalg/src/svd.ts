@@ -14,7 +14,8 @@ const TWO_STAGE_MIN = 160;
 /** With vectors, matrices with at least this many times more rows than columns are first reduced by QR. */
 const QR_FIRST_RATIO = 2;
 
-import { allocate, copy, dtypeOf, type Matrix, matrix, transpose } from './matrix';
+import { zeros } from './limits';
+import { copy, dtypeOf, type Matrix, matrix, transpose } from './matrix';
 import { transposeInto } from './transpose-copy';
 
 /** Options of {@link svd}. */
@@ -109,9 +110,9 @@ function svdTall(a: Matrix, computeUV: boolean): SvdResult {
   const ut = formLeftT(w, m, n, tauLeft);
   const vt = formRightT(w, n, tauRight);
   bidiagonalSvd(d, e, n, ut, m, vt, n);
-  const u = allocate(m * n, dtype);
+  const u = zeros(m * n, dtype === 'float32', 'a', 'U');
   transposeInto(ut, n, m, u);
-  const v = allocate(n * n, dtype);
+  const v = zeros(n * n, dtype === 'float32', 'a', 'V');
   transposeInto(vt, n, n, v);
   return {
     s: d,

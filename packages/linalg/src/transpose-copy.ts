@@ -1,4 +1,5 @@
-import { allocate, dtypeOf, type FloatArray, type Matrix } from './matrix';
+import { zeros } from './limits';
+import { dtypeOf, type FloatArray, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
 
 const TILE = 32;
@@ -41,7 +42,7 @@ export function transposeInto(src: FloatArray, rows: number, cols: number, dst: 
 export function transposeCopy(value: Matrix): Matrix {
   const a = checkMatrix(value, 'a');
   const { rows, cols, data, offset, rowStride, colStride } = a;
-  const out = allocate(rows * cols, dtypeOf(a));
+  const out = zeros(rows * cols, dtypeOf(a) === 'float32', 'a', 'the transpose');
   for (let j0 = 0; j0 < cols; j0 += TILE) {
     const j1 = Math.min(cols, j0 + TILE);
     for (let i0 = 0; i0 < rows; i0 += TILE) {

@@ -1,6 +1,7 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
 import { EPSILON_F64 } from './float-input';
+import { checkElementCount, zeros } from './limits';
 import type { Matrix } from './matrix';
 import { readOptions } from './options';
 
@@ -19,8 +20,20 @@ export interface EigResult {
 }
 
 function readVector(x: ArrayLike<number>, argument: string, length: number | undefined): Float64Array {
-  if (x === null || typeof x !== 'object' || typeof x.length !== 'number') {
-    throw new LinalgError('INVALID_ARGUMENT', argument, 'must be an array or typed array of numbers');
+  if (x === null || typeof x !== 'object') {
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      argument,
+      `must be an array or typed array of numbers, got ${describe(x)}`,
+    );
+  }
+  const n = x.length;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      argument,
+      `must have a non-negative integer length, got ${describe(n)}`,
+    );
   }
   if (length !== undefined && x.length !== length) {
     throw new LinalgError(
@@ -29,8 +42,8 @@ function readVector(x: ArrayLike<number>, argument: string, length: number | und
       `must have length ${length} (one less than diag), got ${x.length}`,
     );
   }
-  const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
+  // Entries are checked before anything is allocated (an object claiming a huge length fails at its first entry).
+  for (let i = 0; i < n; i++) {
     const v = x[i];
     if (typeof v !== 'number') {
       throw new LinalgError('INVALID_ARGUMENT', argument, `entry ${i} is not a number`);
@@ -42,8 +55,9 @@ function readVector(x: ArrayLike<number>, argument: string, length: number | und
         `entry ${i} is ${describe(v)}; only finite numbers are accepted`,
       );
     }
-    out[i] = v;
   }
+  const out = zeros(n, false, argument, 'the vector') as Float64Array;
+  for (let i = 0; i < n; i++) out[i] = x[i] as number;
   return out;
 }
 
@@ -135,7 +149,9 @@ export function tridiagonalQl(
  * @param offDiag - The `n − 1` off-diagonal entries `b_i` (coupling `i` and `i + 1`); for `n = 0` it must be empty.
  * @param options - `vectors` (default false).
  * @returns Ascending `values` (float64) and, when requested, `vectors` (`n x n` float64, column j for value j).
- * @throws {LinalgError} `SHAPE_MISMATCH` when `offDiag.length ≠ max(n − 1, 0)`; `NOT_FINITE` for NaN/±Infinity; `INVALID_ARGUMENT` for non-numbers.
+ * @throws {LinalgError} `SHAPE_MISMATCH` when `offDiag.length ≠ max(n − 1, 0)`; `NOT_FINITE` for
+ * NaN/±Infinity; `INVALID_ARGUMENT` for non-numbers or unknown option keys; `TOO_LARGE` when the
+ * eigenvectors (`n²` numbers) would exceed 2^30 elements.
  * @example
  * ```ts
  * // Gauss–Hermite, 2 nodes: Jacobi matrix with b₀ = √(1/2).
@@ -173,6 +189,7 @@ export function eigSymTridiagonal(
   }
   let zt: Float64Array | undefined;
   if (wantVectors) {
+    checkElementCount(n * n, 'diag', `the ${n} x ${n} eigenvector matrix`);
     zt = new Float64Array(n * n);
     for (let i = 0; i < n; i++) zt[i * n + i] = 1;
   }

@@ -15,6 +15,7 @@
  */
 export class BufferCache {
   private readonly slots = new Map<string, Float32Array>();
+  private readonly intSlots = new Map<string, Int32Array>();
 
   /**
    * The buffer of `slot` with exactly `length` elements. Contents are whatever the last user left
@@ -31,6 +32,16 @@ export class BufferCache {
     return b;
   }
 
+  /** Like {@link BufferCache.get}, for `Int32Array` buffers (indices such as pooling arg-maxes). */
+  getInt32(slot: string, length: number): Int32Array {
+    let b = this.intSlots.get(slot);
+    if (b === undefined || b.length !== length) {
+      b = new Int32Array(length);
+      this.intSlots.set(slot, b);
+    }
+    return b;
+  }
+
   /** The buffer of `slot` if it exists with `length` elements, else `undefined`. */
   peek(slot: string, length: number): Float32Array | undefined {
     const b = this.slots.get(slot);
@@ -41,6 +52,7 @@ export class BufferCache {
   size(): number {
     let n = 0;
     for (const b of this.slots.values()) n += b.length;
+    for (const b of this.intSlots.values()) n += b.length;
     return n;
   }
 }

@@ -8,13 +8,31 @@
 /** The package's name. */
 export const PACKAGE_NAME = '@init/nn';
 
+export { ACTIVATIONS, Activation, type ActivationName, type ActivationOptions } from './activation';
 export { BaseLayer } from './base-layer';
+export { BatchNorm, type BatchNormOptions } from './batch-norm';
 export { BufferCache } from './buffer-cache';
+export { type Container, isContainer, type LayerObserver, leafLayers } from './container';
+export { Conv2D, type Conv2DOptions } from './conv2d';
 export type { Dataset, Labels } from './data-set';
 export { type SplitOptions, type SubsetOptions, subset, trainTestSplit } from './data-subset';
 export { Dense, type DenseOptions } from './dense';
+export { Dropout, type DropoutOptions } from './dropout';
+export { Embedding, type EmbeddingOptions } from './embedding';
 export { NnError, type NnErrorCode } from './errors';
+export { Flatten } from './flatten';
 export type { AdvisorLayerInfo, Layer, LayerConfig, Parameter, ParameterRole, Shape } from './layer';
+export { LayerNorm, type LayerNormOptions } from './layer-norm';
+export {
+  BinaryCrossEntropyWithLogits,
+  createLoss,
+  LOSSES,
+  type Loss,
+  type LossName,
+  MeanSquaredError,
+  SoftmaxCrossEntropy,
+  type Targets,
+} from './loss';
 export { type MnistParseOptions, parseMnist } from './mnist-dataset';
 export {
   type IdxBytes,
@@ -31,5 +49,23 @@ export {
   parseIdxLabels,
   readIdxHeader,
 } from './mnist-idx';
+export {
+  Adam,
+  type AdamOptions,
+  AdamW,
+  clipGradNorm,
+  clipGradValue,
+  gradNorm,
+  type Optimizer,
+  type OptimizerName,
+  RMSprop,
+  type RMSpropOptions,
+  SGD,
+  type SGDOptions,
+} from './optimizer';
 export { checkOptions, closestName } from './options';
 export { createParameter, zeroGrad } from './parameter';
+export { AvgPool2D, MaxPool2D, type Pool2DOptions } from './pool2d';
+export { Residual, type ResidualOptions } from './residual';
+export { cosineSchedule, type Schedule, stepSchedule, warmupSchedule } from './schedule';
+export { Sequential, type SequentialChildren } from './sequential';

@@ -68,3 +68,12 @@ describe('the main entry runs in browsers and workers', () => {
     expect(specifiers(fileURLToPath(import.meta.url))).toContain('node:fs');
   });
 });
+
+describe('the node entry', () => {
+  it('imports the main entry as @init/nn and shares none of its modules (no second copy of NnError)', () => {
+    const main = importGraph(join(SRC, 'index.ts'));
+    const node = importGraph(join(SRC, 'node.ts'));
+    expect(node.bare.has('@init/nn')).toBe(true);
+    expect([...node.files].filter((f) => main.files.has(f))).toEqual([]);
+  });
+});

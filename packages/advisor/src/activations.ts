@@ -1,6 +1,7 @@
 import { AdvisorError } from './errors';
 import { checkOptions } from './options';
 import { normalCdf, normalPdf } from './special-functions';
+import { valueText } from './value-text';
 
 /** Names of the built-in activations (snake_case; camelCase spellings such as `leakyRelu` are accepted too). */
 export type ActivationName =
@@ -336,7 +337,7 @@ function checkParam(value: unknown, argument: string, positive: boolean): number
     throw new AdvisorError(
       'INVALID_ARGUMENT',
       argument,
-      `expected a finite number ${positive ? '> 0' : '>= 0'} and at most ${MAX_PARAM}, got ${String(value)}`,
+      `expected a finite number ${positive ? '> 0' : '>= 0'} and at most ${MAX_PARAM}, got ${valueText(value)}`,
     );
   }
   return value;

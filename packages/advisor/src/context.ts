@@ -1,6 +1,8 @@
 import { type Activation, type ActivationInput, resolveActivation } from './activations';
 import { AdvisorError } from './errors';
+import { checkOptions, isRecord } from './options';
 import { buildScheme } from './scheme-statistics';
+import { valueText } from './value-text';
 
 /** Network families the rules know. */
 export type Architecture = 'mlp' | 'cnn' | 'rnn' | 'lstm' | 'gru' | 'transformer' | 'resnet' | 'autoencoder';
@@ -138,7 +140,7 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], argument:
     throw new AdvisorError(
       typeof value === 'string' ? 'UNSUPPORTED' : 'INVALID_ARGUMENT',
       argument,
-      `expected one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? String(value)}`,
+      `expected one of ${allowed.join(', ')}, got ${valueText(value)}`,
     );
   }
   return found;
@@ -147,7 +149,7 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], argument:
 /** Validates an integer field in [1, max]. */
 export function checkCount(value: unknown, argument: string, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new AdvisorError('INVALID_ARGUMENT', argument, `expected an integer >= 1, got ${String(value)}`);
+    throw new AdvisorError('INVALID_ARGUMENT', argument, `expected an integer >= 1, got ${valueText(value)}`);
   }
   if (value > max) throw new AdvisorError('TOO_LARGE', argument, `at most ${max}, got ${value}`);
   return value;
@@ -158,10 +160,14 @@ export function checkCount(value: unknown, argument: string, max: number): numbe
  * JSON-like parameter values. (Names and parameters are checked by @init/schemes where used.)
  */
 export function checkSchemeConfig(value: unknown, argument: string): SchemeConfig {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new AdvisorError('INVALID_ARGUMENT', argument, 'expected an object { name, ...params }');
+  if (!isRecord(value)) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      argument,
+      `expected an object { name, ...params }, got ${valueText(value)}`,
+    );
   }
-  const name = (value as { name?: unknown }).name;
+  const name = value.name;
   if (typeof name !== 'string' || name.length === 0 || name.length > 100) {
     throw new AdvisorError(
       'INVALID_ARGUMENT',
@@ -175,25 +181,15 @@ export function checkSchemeConfig(value: unknown, argument: string): SchemeConfi
 /**
  * Validates a {@link RecommendContext} and expands its preset.
  *
- * @throws {AdvisorError} `INVALID_ARGUMENT` for unknown keys or wrong types; `UNSUPPORTED` for
+ * @throws {AdvisorError} `INVALID_ARGUMENT` for unknown keys (with "did you mean") or wrong types; `UNSUPPORTED` for
  *   unknown names; `TOO_LARGE` for depth > 100000 or width > 10^7.
  */
 export function resolveContext(
   context: RecommendContext,
   presetFields?: Partial<RecommendContext>,
 ): ResolvedContext {
-  if (context === null || typeof context !== 'object' || Array.isArray(context)) {
-    throw new AdvisorError('INVALID_ARGUMENT', 'context', 'expected an object');
-  }
-  for (const key of Object.keys(context)) {
-    if (!(CONTEXT_KEYS as readonly string[]).includes(key)) {
-      throw new AdvisorError(
-        'INVALID_ARGUMENT',
-        key,
-        `unknown context field; allowed: ${CONTEXT_KEYS.join(', ')}`,
-      );
-    }
-  }
+  if (context === null) throw new AdvisorError('INVALID_ARGUMENT', 'context', 'expected an object, got null');
+  checkOptions(context, CONTEXT_KEYS, 'context');
   const merged: RecommendContext = { ...presetFields, ...stripUndefined(context) };
   const architecture =
     merged.architecture === undefined ? undefined : pick(merged.architecture, ARCHITECTURES, 'architecture');
@@ -201,7 +197,7 @@ export function resolveContext(
     throw new AdvisorError(
       'INVALID_ARGUMENT',
       'residual',
-      `expected true or false, got ${String(merged.residual)}`,
+      `expected true or false, got ${valueText(merged.residual)}`,
     );
   }
   return {
@@ -246,6 +242,9 @@ function targetAlias(value: unknown): unknown {
 
 function stripUndefined(context: RecommendContext): RecommendContext {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(context)) if (v !== undefined) out[k] = v;
+  for (const k of Object.keys(context)) {
+    const v = (context as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out as RecommendContext;
 }

@@ -2,6 +2,7 @@ import { listSchemes } from '@init/schemes';
 import { describe, expect, it } from 'vitest';
 import { AdvisorError } from './errors';
 import { explain } from './explain';
+import { weightStatistics } from './scheme-statistics';
 
 describe('explain', () => {
   it('explains every registry scheme with a formula, when, why and sources', () => {
@@ -24,5 +25,29 @@ describe('explain', () => {
     expect(() => explain('nope')).toThrow(AdvisorError);
     expect(() => explain({ name: 'orthogonal', gain: 'big' })).toThrow(AdvisorError);
     expect(() => explain(42 as never)).toThrow(AdvisorError);
+  });
+});
+
+describe('explain and weightStatistics on hostile input', () => {
+  it('typed errors for null, prototype-less configs, BigInt shapes and overflowing statistics', () => {
+    const cases: [() => unknown, string, string][] = [
+      [() => explain(null as never), 'INVALID_ARGUMENT', 'scheme'],
+      [() => explain(Object.create(null)), 'INVALID_ARGUMENT', 'scheme'],
+      [() => explain(5n as never), 'INVALID_ARGUMENT', 'scheme'],
+      [() => weightStatistics(null as never, [4, 4]), 'INVALID_ARGUMENT', 'scheme'],
+      [() => weightStatistics({ name: 'he_normal' }, [4n, 4] as never), 'INVALID_ARGUMENT', 'shape'],
+      [() => weightStatistics({ name: 'he_normal' }, null as never), 'INVALID_ARGUMENT', 'shape'],
+      [() => weightStatistics({ name: 'normal', std: 1e200 }, [4, 4]), 'NOT_FINITE', 'scheme'],
+    ];
+    for (const [call, code, argument] of cases) {
+      try {
+        call();
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AdvisorError);
+        expect((e as AdvisorError).code).toBe(code);
+        expect((e as AdvisorError).argument).toBe(argument);
+      }
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { listSchemes } from '@init/schemes';
 import type { SchemeConfig } from './context';
 import { AdvisorError } from './errors';
+import { isRecord } from './options';
 import { buildScheme } from './scheme-statistics';
 import { SOURCES, type Source, type SourceId } from './sources';
+import { valueText } from './value-text';
 
 /** What {@link explain} returns. */
 export interface Explanation {
@@ -210,15 +212,19 @@ export function explain(scheme: string | SchemeConfig): Explanation {
       throw new AdvisorError(
         'UNSUPPORTED',
         'scheme',
-        `unknown scheme '${scheme}'; known: ${listSchemes()
+        `unknown scheme ${valueText(scheme)}; known: ${listSchemes()
           .map((s) => s.name)
           .join(', ')}`,
       );
     }
     canonical = found.name;
   } else {
-    if (scheme === null || typeof scheme !== 'object' || typeof scheme.name !== 'string') {
-      throw new AdvisorError('INVALID_ARGUMENT', 'scheme', 'expected a scheme name or { name, ...params }');
+    if (!isRecord(scheme) || typeof scheme.name !== 'string') {
+      throw new AdvisorError(
+        'INVALID_ARGUMENT',
+        'scheme',
+        `expected a scheme name or { name, ...params }, got ${valueText(scheme)}`,
+      );
     }
     canonical = String(buildScheme(scheme).config.name);
   }

@@ -1,6 +1,7 @@
 import { eigSymTridiagonal, get } from '@init/linalg';
 import { AdvisorError } from './errors';
 import type { QuadratureRule } from './gauss-legendre';
+import { valueText } from './value-text';
 
 const hermiteCache = new Map<number, QuadratureRule>();
 
@@ -26,7 +27,7 @@ const hermiteCache = new Map<number, QuadratureRule>();
  */
 export function gaussHermite(n: number): QuadratureRule {
   if (!Number.isInteger(n) || n < 1 || n > 400) {
-    throw new AdvisorError('INVALID_ARGUMENT', 'n', `expected an integer in [1, 400], got ${String(n)}`);
+    throw new AdvisorError('INVALID_ARGUMENT', 'n', `expected an integer in [1, 400], got ${valueText(n)}`);
   }
   const cached = hermiteCache.get(n);
   if (cached) return cached;

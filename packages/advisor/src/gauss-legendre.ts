@@ -1,4 +1,5 @@
 import { AdvisorError } from './errors';
+import { valueText } from './value-text';
 
 /** Nodes and weights of a quadrature rule on [-1, 1]: integral f ~ sum_i weights[i] f(nodes[i]). */
 export interface QuadratureRule {
@@ -29,7 +30,7 @@ const legendreCache = new Map<number, QuadratureRule>();
  */
 export function gaussLegendre(n: number): QuadratureRule {
   if (!Number.isInteger(n) || n < 1 || n > 512) {
-    throw new AdvisorError('INVALID_ARGUMENT', 'n', `expected an integer in [1, 512], got ${String(n)}`);
+    throw new AdvisorError('INVALID_ARGUMENT', 'n', `expected an integer in [1, 512], got ${valueText(n)}`);
   }
   const cached = legendreCache.get(n);
   if (cached) return cached;

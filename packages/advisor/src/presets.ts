@@ -1,5 +1,6 @@
 import type { PresetName, RecommendContext } from './context';
 import { AdvisorError } from './errors';
+import { valueText } from './value-text';
 
 /** A use case from the source document, as context defaults. */
 export interface Preset {
@@ -97,7 +98,7 @@ export function getPreset(name: unknown): Preset {
     throw new AdvisorError(
       typeof name === 'string' ? 'UNSUPPORTED' : 'INVALID_ARGUMENT',
       'preset',
-      `unknown preset ${JSON.stringify(name) ?? String(name)}; allowed: ${PRESET_NAMES.join(', ')}`,
+      `unknown preset ${valueText(name)}; allowed: ${PRESET_NAMES.join(', ')}`,
     );
   }
   return preset;

@@ -304,3 +304,33 @@ describe('decisionTable', () => {
     }
   });
 });
+
+describe('recommend on hostile input', () => {
+  const cases: [unknown, string, string, RegExp?][] = [
+    [{ activaton: 'relu' }, 'INVALID_ARGUMENT', 'activaton', /did you mean 'activation'/],
+    [{ depth: 10n }, 'INVALID_ARGUMENT', 'depth', /BigInt/],
+    [{ architecture: 5n }, 'INVALID_ARGUMENT', 'architecture', /BigInt/],
+    [{ preset: 1n }, 'INVALID_ARGUMENT', 'preset', /BigInt/],
+    [{ architecture: Object.create(null) }, 'INVALID_ARGUMENT', 'architecture', /without a prototype/],
+    [Object.assign(Object.create(null), { depht: 3 }), 'INVALID_ARGUMENT', 'depht', /did you mean 'depth'/],
+    [{ [Symbol('x')]: 1 }, 'INVALID_ARGUMENT', 'a symbol key'],
+    [{ considering: { name: 'normal', std: 10n } }, 'INVALID_ARGUMENT', 'considering.std'],
+  ];
+  for (const [context, code, argument, message] of cases) {
+    it(`rejects ${argument} with ${code}`, () => {
+      try {
+        recommend(context as RecommendContext);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AdvisorError);
+        expect((e as AdvisorError).code).toBe(code);
+        expect((e as AdvisorError).argument).toBe(argument);
+        if (message) expect((e as AdvisorError).message).toMatch(message);
+      }
+    });
+  }
+  it('accepts a prototype-less context object', () => {
+    const ctx = Object.assign(Object.create(null), { activation: 'relu' });
+    expect(recommend(ctx).scheme.name).toBe('he_normal');
+  });
+});

@@ -4,6 +4,7 @@ import { getPreset } from './presets';
 import { emptyDraft, type Recommendation } from './recommendation';
 import { rules } from './rules';
 import { SOURCES } from './sources';
+import { valueText } from './value-text';
 
 /**
  * Recommends an initialization for a network, with reasons, alternatives, warnings and sources.
@@ -27,7 +28,7 @@ import { SOURCES } from './sources';
  */
 export function recommend(context: RecommendContext = {}): Recommendation {
   if (context === null || typeof context !== 'object' || Array.isArray(context)) {
-    throw new AdvisorError('INVALID_ARGUMENT', 'context', 'expected an object');
+    throw new AdvisorError('INVALID_ARGUMENT', 'context', `expected an object, got ${valueText(context)}`);
   }
   const preset = context.preset === undefined ? undefined : getPreset(context.preset);
   const ctx = resolveContext(preset ? { ...context, preset: preset.name } : context, preset?.context);

@@ -1,7 +1,8 @@
 import { fromConfig, InitError, type SchemeDescription } from '@init/schemes';
-import type { SchemeConfig } from './context';
+import { checkSchemeConfig, type SchemeConfig } from './context';
 import { AdvisorError } from './errors';
 import { normalCdf, normalPdf } from './special-functions';
+import { valueText } from './value-text';
 
 /** The second-order statistics of a scheme's weights for one shape, as mean-field theory needs them. */
 export interface WeightStatistics {
@@ -51,7 +52,7 @@ export function buildScheme(config: SchemeConfig, argument = 'scheme'): ReturnTy
       const message = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
       throw new AdvisorError(code, `${argument}.${e.argument}`, message);
     }
-    throw e;
+    throw new AdvisorError('INVALID_ARGUMENT', argument, 'not a valid scheme configuration');
   }
 }
 
@@ -68,15 +69,27 @@ export function buildScheme(config: SchemeConfig, argument = 'scheme'): ReturnTy
  * @param config - A scheme configuration (`{ name, ...params }`).
  * @param shape - Weight shape in PyTorch layout `[out, in, ...kernel]`, rank >= 2.
  * @returns The statistics.
- * @throws {AdvisorError} for an invalid config or shape (codes from @init/schemes), or `UNSUPPORTED`
- *   for schemes without a fan (rank < 2).
+ * @throws {AdvisorError} for an invalid config or shape (codes from @init/schemes), `UNSUPPORTED`
+ *   for schemes without a fan (rank < 2), `NOT_FINITE` (argument `'scheme'`) when a statistic overflows
+ *   (such as std 1e200).
  * @example
  * ```ts
  * weightStatistics({ name: 'he_normal' }, [64, 32]).sigmaW2; // => 2 (to 1e-15)
  * ```
  */
 export function weightStatistics(config: SchemeConfig, shape: readonly number[]): WeightStatistics {
-  const init = buildScheme(config);
+  const init = buildScheme(checkSchemeConfig(config, 'scheme'));
+  if (
+    !Array.isArray(shape) ||
+    shape.length > 8 ||
+    shape.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0)
+  ) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      'shape',
+      `expected an array of at most 8 non-negative integers, got ${valueText(shape)}`,
+    );
+  }
   let d: SchemeDescription;
   try {
     d = init.describe(shape);
@@ -89,7 +102,7 @@ export function weightStatistics(config: SchemeConfig, shape: readonly number[])
         e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message,
       );
     }
-    throw e;
+    throw new AdvisorError('INVALID_ARGUMENT', 'shape', 'the scheme cannot describe this shape');
   }
   const fanIn = d.fanIn;
   const fanOut = d.fanOut;
@@ -152,12 +165,24 @@ export function weightStatistics(config: SchemeConfig, shape: readonly number[])
       variance = isometryGain2 / fanIn;
     }
   }
+  const sigmaW2 = isometryGain2 ?? fanIn * variance;
+  const backwardSigmaW2 = isometryGain2 ?? fanOut * variance;
+  for (const [value, what] of [
+    [variance, 'the weight variance'],
+    [mean, 'the weight mean'],
+    [sigmaW2, 'fan_in * Var(W)'],
+    [backwardSigmaW2, 'fan_out * Var(W)'],
+  ] as const) {
+    if (!Number.isFinite(value)) {
+      throw new AdvisorError('NOT_FINITE', 'scheme', `${what} overflows for this configuration and shape`);
+    }
+  }
   return {
     name: d.name,
     variance,
     mean,
-    sigmaW2: isometryGain2 ?? fanIn * variance,
-    backwardSigmaW2: isometryGain2 ?? fanOut * variance,
+    sigmaW2,
+    backwardSigmaW2,
     fanIn,
     fanOut,
     description: d,

@@ -31,21 +31,21 @@ function constantDef(
 }
 
 /** Registry definition of `zeros`. */
-export const ZEROS = constantDef(
+export const ZEROS = /*#__PURE__*/ constantDef(
   'zeros',
   ['zero', 'zeros_init'],
   0,
   'Biases; the last layer of residual branches (Fixup, ReZero/SkipInit gates); readouts in muP.',
 );
 /** Registry definition of `ones`. */
-export const ONES = constantDef(
+export const ONES = /*#__PURE__*/ constantDef(
   'ones',
   ['one', 'ones_init'],
   1,
   'Normalization scales (LayerNorm/BatchNorm gamma).',
 );
 /** Registry definition of `constant`. */
-export const CONSTANT = constantDef(
+export const CONSTANT = /*#__PURE__*/ constantDef(
   'constant',
   ['const'],
   undefined,

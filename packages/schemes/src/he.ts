@@ -13,7 +13,7 @@ import {
 } from './variance-scaling';
 
 const HE_PARAMS: readonly ParamSpec[] = [
-  modeParam('fan_in', ['fan_in', 'fan_out']),
+  /*#__PURE__*/ modeParam('fan_in', ['fan_in', 'fan_out']),
   {
     name: 'nonlinearity',
     type: 'enum',
@@ -72,9 +72,9 @@ function heDef(name: string, aliases: string[], distribution: 'uniform' | 'norma
 }
 
 /** Registry definition of `he_uniform`. */
-export const HE_UNIFORM = heDef('he_uniform', ['kaiming_uniform'], 'uniform');
+export const HE_UNIFORM = /*#__PURE__*/ heDef('he_uniform', ['kaiming_uniform'], 'uniform');
 /** Registry definition of `he_normal`. */
-export const HE_NORMAL = heDef('he_normal', ['kaiming_normal'], 'normal');
+export const HE_NORMAL = /*#__PURE__*/ heDef('he_normal', ['kaiming_normal'], 'normal');
 /** Registry definition of `he_truncated_normal`. */
 export const HE_TRUNCATED_NORMAL: SchemeDefinition = {
   name: 'he_truncated_normal',

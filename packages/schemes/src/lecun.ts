@@ -27,21 +27,21 @@ function lecunDef(
 }
 
 /** Registry definition of `lecun_uniform`. */
-export const LECUN_UNIFORM = lecunDef(
+export const LECUN_UNIFORM = /*#__PURE__*/ lecunDef(
   'lecun_uniform',
   ['le_cun_uniform'],
   'uniform',
   'Linear or SELU layers wanting variance 1/fan_in with bounded values.',
 );
 /** Registry definition of `lecun_normal`. */
-export const LECUN_NORMAL = lecunDef(
+export const LECUN_NORMAL = /*#__PURE__*/ lecunDef(
   'lecun_normal',
   ['le_cun_normal'],
   'normal',
   'Self-normalizing networks (SELU) and linear layers: variance 1/fan_in.',
 );
 /** Registry definition of `lecun_truncated_normal`. */
-export const LECUN_TRUNCATED_NORMAL = lecunDef(
+export const LECUN_TRUNCATED_NORMAL = /*#__PURE__*/ lecunDef(
   'lecun_truncated_normal',
   ['le_cun_truncated_normal'],
   'truncated_normal',

@@ -54,7 +54,7 @@ function normalDef(
 }
 
 /** Registry definition of `normal`. */
-export const NORMAL = normalDef(
+export const NORMAL = /*#__PURE__*/ normalDef(
   'normal',
   ['random_normal', 'gaussian'],
   1,
@@ -62,7 +62,7 @@ export const NORMAL = normalDef(
   'A fixed std chosen by a recipe, e.g. GPT-2/BERT N(0, 0.02^2) for Linear and Embedding weights.',
 );
 /** Registry definition of `random_small`. */
-export const RANDOM_SMALL = normalDef(
+export const RANDOM_SMALL = /*#__PURE__*/ normalDef(
   'random_small',
   ['small_random'],
   0.01,

@@ -36,7 +36,7 @@ export const RNN_ORTHOGONAL: SchemeDefinition = {
   name: 'rnn_orthogonal',
   aliases: ['gate_orthogonal', 'recurrent_orthogonal'],
   params: [
-    gateOrderParam(['i', 'f', 'g', 'o'], 'each block gets its own orthogonal matrix'),
+    /*#__PURE__*/ gateOrderParam(['i', 'f', 'g', 'o'], 'each block gets its own orthogonal matrix'),
     { name: 'gain', type: 'number', default: 1, doc: 'Multiplies each block. Default 1.' },
   ],
   formula: 'W = [gain·Q_1; ...; gain·Q_G], each H x in block an independent Haar (semi-)orthogonal matrix',
@@ -81,7 +81,7 @@ export const RNN_IDENTITY: SchemeDefinition = {
   name: 'rnn_identity',
   aliases: ['irnn'],
   params: [
-    gateOrderParam(['h'], "default ['h'], a plain RNN"),
+    /*#__PURE__*/ gateOrderParam(['h'], "default ['h'], a plain RNN"),
     {
       name: 'gain',
       type: 'number',
@@ -143,7 +143,7 @@ export const LSTM_FORGET_BIAS: SchemeDefinition = {
   name: 'lstm_forget_bias',
   aliases: ['unit_forget_bias', 'forget_bias'],
   params: [
-    gateOrderParam(['i', 'f', 'g', 'o'], 'must contain f'),
+    /*#__PURE__*/ gateOrderParam(['i', 'f', 'g', 'o'], 'must contain f'),
     {
       name: 'value',
       type: 'number',
@@ -183,7 +183,7 @@ export const CHRONO_BIAS: SchemeDefinition = {
   name: 'chrono_bias',
   aliases: ['chrono'],
   params: [
-    gateOrderParam(['i', 'f', 'g', 'o'], 'must contain i and f'),
+    /*#__PURE__*/ gateOrderParam(['i', 'f', 'g', 'o'], 'must contain i and f'),
     {
       name: 't_max',
       type: 'number',

@@ -153,7 +153,7 @@ export const VARIANCE_SCALING: SchemeDefinition = {
       default: 1,
       doc: 'Target variance times the fan, > 0. Default 1.',
     },
-    modeParam('fan_in', ['fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg']),
+    /*#__PURE__*/ modeParam('fan_in', ['fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg']),
     {
       name: 'distribution',
       type: 'enum',

@@ -60,9 +60,9 @@ function xavierDef(name: string, aliases: string[], distribution: 'uniform' | 'n
 }
 
 /** Registry definition of `xavier_uniform`. */
-export const XAVIER_UNIFORM = xavierDef('xavier_uniform', ['glorot_uniform'], 'uniform');
+export const XAVIER_UNIFORM = /*#__PURE__*/ xavierDef('xavier_uniform', ['glorot_uniform'], 'uniform');
 /** Registry definition of `xavier_normal`. */
-export const XAVIER_NORMAL = xavierDef('xavier_normal', ['glorot_normal'], 'normal');
+export const XAVIER_NORMAL = /*#__PURE__*/ xavierDef('xavier_normal', ['glorot_normal'], 'normal');
 /** Registry definition of `xavier_truncated_normal`. */
 export const XAVIER_TRUNCATED_NORMAL: SchemeDefinition = {
   name: 'xavier_truncated_normal',

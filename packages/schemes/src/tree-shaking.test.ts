@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { sourceAliases } from '../../../vitest.shared.ts';
+
+const index = fileURLToPath(new URL('./index.ts', import.meta.url));
+
+/** A minified browser bundle of one named import from this package's source. */
+async function bundle(name: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: `export { ${name} } from ${JSON.stringify(index)};`, resolveDir: '.', loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    alias: sourceAliases,
+  });
+  return (result.outputFiles[0] as { text: string }).text;
+}
+
+// The modules have no side effects in fact: a bundler drops every scheme an application does not
+// import (scripts/bundle-size.mjs measures the built packages).
+describe('single imports bundle only what they use', () => {
+  it('computeFans pulls in no scheme, no stream and no linear algebra', async () => {
+    const code = await bundle('computeFans');
+    expect(code.length).toBeLessThan(6 * 1024);
+    for (const absent of ['LinalgError', 'RngError', 'he_normal', 'orthogonal', 'seedrandom']) {
+      expect(code, absent).not.toContain(absent);
+    }
+  });
+
+  it('heNormal pulls in no other scheme and no linear algebra', async () => {
+    const code = await bundle('heNormal');
+    for (const absent of ['LinalgError', 'xavier_uniform', 'lstm_forget_bias', 'variance_scaling', 'haar']) {
+      expect(code, absent).not.toContain(absent);
+    }
+    expect(code).toContain('he_normal');
+  });
+});

@@ -5,10 +5,29 @@ import { sourceAliases } from '../../../vitest.shared.ts';
 
 const index = fileURLToPath(new URL('./index.ts', import.meta.url));
 
-/** A minified browser bundle of one named import from this package's source. */
-async function bundle(name: string): Promise<string> {
+/**
+ * This package as one ES module with its dependencies left out, as tsup builds `dist/index.js`:
+ * inside one file a bundler cannot drop a whole unused module, only statements without side
+ * effects.
+ */
+async function singleFile(): Promise<string> {
   const result = await build({
-    stdin: { contents: `export { ${name} } from ${JSON.stringify(index)};`, resolveDir: '.', loader: 'ts' },
+    entryPoints: [index],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+    external: ['@init/*'],
+  });
+  return (result.outputFiles[0] as { text: string }).text;
+}
+
+/** A minified browser bundle of one named import from the single-file package. */
+async function bundle(name: string): Promise<string> {
+  const contents = await singleFile();
+  const result = await build({
+    stdin: { contents: `export { ${name} } from 'schemes-single-file';`, resolveDir: '.', loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -16,6 +35,19 @@ async function bundle(name: string): Promise<string> {
     write: false,
     logLevel: 'silent',
     alias: sourceAliases,
+    plugins: [
+      {
+        name: 'single-file',
+        setup(b) {
+          b.onResolve({ filter: /^schemes-single-file$/ }, () => ({ path: 'single', namespace: 'single' }));
+          b.onLoad({ filter: /.*/, namespace: 'single' }, () => ({
+            contents,
+            loader: 'js',
+            resolveDir: '.',
+          }));
+        },
+      },
+    ],
   });
   return (result.outputFiles[0] as { text: string }).text;
 }

@@ -23,6 +23,7 @@ export { NnError, type NnErrorCode } from './errors';
 export { Flatten } from './flatten';
 export type { AdvisorLayerInfo, Layer, LayerConfig, Parameter, ParameterRole, Shape } from './layer';
 export { LayerNorm, type LayerNormOptions } from './layer-norm';
+export { type LayerFactory, layerFromConfig, registerLayer } from './layer-registry';
 export {
   BinaryCrossEntropyWithLogits,
   createLoss,

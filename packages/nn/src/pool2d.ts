@@ -27,10 +27,11 @@ abstract class Pool2D extends BaseLayer {
     this.kernelSize = pairOption(o, 'kernelSize', 1, undefined);
     this.stride = pairOption(o, 'stride', 1, this.kernelSize);
     this.padding = pairOption(o, 'padding', 0, [0, 0]);
-    this.readExtra(o);
+    this.options = o;
   }
 
-  protected readExtra(_o: Readonly<Record<string, unknown>>): void {}
+  /** The checked options, for subclasses with extra keys. */
+  protected readonly options: Readonly<Record<string, unknown>>;
 
   protected buildShape(inputShape: Shape): Shape {
     if (inputShape.length !== 3) {
@@ -162,14 +163,11 @@ export class MaxPool2D extends Pool2D {
  */
 export class AvgPool2D extends Pool2D {
   readonly kind = 'avg_pool2d';
-  countIncludePad = true;
+  readonly countIncludePad: boolean;
 
   constructor(options: Pool2DOptions) {
     super(options, ['kernelSize', 'stride', 'padding', 'countIncludePad']);
-  }
-
-  protected override readExtra(o: Readonly<Record<string, unknown>>): void {
-    this.countIncludePad = booleanOption(o, 'countIncludePad', true);
+    this.countIncludePad = booleanOption(this.options, 'countIncludePad', true);
   }
 
   private divisor(p: number, q: number): number {

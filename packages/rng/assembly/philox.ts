@@ -406,7 +406,10 @@ function truncatedStandard(bits32: bool): f64 {
 
 const TAG_NORMAL32: u32 = 0x4e523332;
 const TAG_NORMAL53: u32 = 0x4e523533;
-const TAG_TRUNCATED: u32 = 0x544e524d;
+// One truncated-normal tag per layout (values per block), as TAG_TRUNCATED_BY_LAYOUT in src/indexed-source.ts.
+const TAG_TRUNCATED1: u32 = 0x544e5231;
+const TAG_TRUNCATED2: u32 = 0x544e5232;
+const TAG_TRUNCATED4: u32 = 0x544e5234;
 
 function prepare(k0: u32, k1: u32, start: u64, count: i32, perBlock: u64): i32 {
   const block = start / perBlock;
@@ -604,7 +607,7 @@ function truncatedNormal32One(
   const x = <f64>(<i32>(w0 >>> 9)) * load<f64>(S23 + ((<usize>layer) << 3));
   let z = reinterpret<f64>(reinterpret<u64>(x) ^ ((<u64>(w0 & 256)) << 55));
   if (!(x < zx(layer + 1) && z >= tAlpha && z <= tBeta)) {
-    resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, 1);
+    resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED4, p, 1);
     z = truncatedStandard(true);
   }
   clampStore(j, mean + std * z, minV, maxV, true);
@@ -696,7 +699,7 @@ function truncatedNormal64(
       load<f64>(S53 + ((<usize>layer) << 3));
     let z = reinterpret<f64>(reinterpret<u64>(x) ^ ((<u64>(w0 & 256)) << 55));
     if (!(x < zx(layer + 1) && z >= alpha && z <= beta)) {
-      resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, p, 2);
+      resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED2, p, 2);
       z = truncatedStandard(false);
     }
     clampStore(j, mean + std * z, minV, maxV, false);
@@ -717,7 +720,7 @@ function truncatedProposal(
 ): void {
   prepare(k0, k1, s, count, 1);
   for (let j = 0; j < count; j++) {
-    resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED, WORDS + ((<usize>j) << 4), 4);
+    resetSource(k0, k1, s + <u64>j, TAG_TRUNCATED1, WORDS + ((<usize>j) << 4), 4);
     clampStore(j, mean + std * truncatedStandard(f32), minV, maxV, f32);
   }
 }

@@ -46,7 +46,7 @@ describe('documented examples', () => {
     ]);
     close(
       createRng(42).truncatedNormalArray(3, 0, 1, 0, Number.POSITIVE_INFINITY),
-      [1.0914026498, 0.117224127, 0.243551746],
+      [1.3467844725, 0.99177539349, 0.243551746],
     );
   });
   it('discrete draws and streams', () => {

@@ -62,7 +62,16 @@ export class IndexedSource implements WordSource {
 export const TAG_NORMAL32 = 0x4e523332;
 /** Retry-domain tag of the 53-bit (float64) normal sampler. */
 export const TAG_NORMAL53 = 0x4e523533;
-/** Retry-domain tag of the truncated normal sampler. */
-export const TAG_TRUNCATED = 0x544e524d;
+/**
+ * Retry-domain tags of the truncated normal sampler, one per layout (values per Philox block: 4 for
+ * normal-rejection float32 fills, 2 for float64 ones, 1 for the proposal regimes). Retries are addressed by
+ * stream index, and fills of different layouts reach the same indices from different blocks, so a tag of
+ * their own keeps them apart: two draws of one stream never read the same retry words.
+ */
+export const TAG_TRUNCATED_BY_LAYOUT: Readonly<Record<1 | 2 | 4, number>> = {
+  1: 0x544e5231,
+  2: 0x544e5232,
+  4: 0x544e5234,
+};
 /** Retry-domain tag of the far-tail truncated normal sampler (all its words come from this domain). */
 export const TAG_FAR_TAIL = 0x46415254;

@@ -1,5 +1,11 @@
 import { type FarTail, sampleFarOffset } from './far-tail';
-import { IndexedSource, TAG_FAR_TAIL, TAG_NORMAL32, TAG_NORMAL53, TAG_TRUNCATED } from './indexed-source';
+import {
+  IndexedSource,
+  TAG_FAR_TAIL,
+  TAG_NORMAL32,
+  TAG_NORMAL53,
+  TAG_TRUNCATED_BY_LAYOUT,
+} from './indexed-source';
 import { philoxBlocks } from './philox';
 import { sampleTruncatedStandard, type TruncatedPlan } from './truncated-normal';
 import { float32UniformScale } from './uniform-float32';
@@ -14,7 +20,8 @@ import { normal32Slow, normal53Slow, zigguratTables } from './ziggurat';
  *   2 (i mod 2) and 2 (i mod 2) + 1;
  * - truncated normal: like normal (4 or 2 values per block by dtype) when sampling by normal rejection,
  *   else one block per value (block i), see {@link truncatedPerBlock}.
- * Rejection samplers continue, when needed, in the retry domain of index i (see {@link IndexedSource}).
+ * Rejection samplers continue, when needed, in the retry domain of index i (see {@link IndexedSource}), under a
+ * tag of the sampler and layout, so that no two draws of one stream share retry words.
  */
 
 // Module-local copies of 2^-24 and 2^-53: same-module constants stay plain variables in every loader, whereas an
@@ -203,6 +210,7 @@ export function philoxTruncated(
   const bits32 = out instanceof Float32Array;
   const perBlock = truncatedPerBlock(plan, bits32);
   const wordsPer = 4 / perBlock;
+  const tag = TAG_TRUNCATED_BY_LAYOUT[perBlock as 1 | 2 | 4];
   const { alpha, beta } = plan;
   const n = out.length;
   let j = 0;
@@ -234,7 +242,7 @@ export function philoxTruncated(
       if (Number.isNaN(z)) {
         z = sampleTruncatedStandard(
           plan,
-          source().reset(k0, k1, start + j, TAG_TRUNCATED, w, p, wordsPer),
+          source().reset(k0, k1, start + j, tag, w, p, wordsPer),
           bits32,
         );
       }

@@ -436,7 +436,7 @@ export interface Rng {
    * @example
    * ```ts
    * createRng(42).truncatedNormalArray(3, 0, 1, 0, Infinity);
-   * // => Float32Array [1.0914026498..., 0.1172241270..., 0.2435517460...]
+   * // => Float32Array [1.3467844725..., 0.9917753935..., 0.2435517460...]
    * ```
    */
   truncatedNormalArray(

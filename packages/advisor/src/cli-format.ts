@@ -75,9 +75,37 @@ export function section(title: string, lines: readonly string[], bullet = '-'): 
   return `${title}\n${body.join('\n')}\n`;
 }
 
-/** True for C0 and C1 control characters (and DEL). */
+/**
+ * True for characters that must not reach a terminal raw: C0 and C1 controls and DEL, the line and
+ * paragraph separators U+2028/U+2029 (line breaks to JavaScript and many viewers), and invisible
+ * format characters that reorder or hide text (zero-width and bidirectional controls, the BOM).
+ */
 function isControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x180e ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2069) ||
+    code === 0xfeff ||
+    (code >= 0xfff9 && code <= 0xfffb)
+  );
+}
+
+/** True when the UTF-16 unit at i is half of a surrogate pair that is not complete. */
+function isLoneSurrogate(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    return !(next >= 0xdc00 && next <= 0xdfff);
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const prev = text.charCodeAt(i - 1);
+    return !(prev >= 0xd800 && prev <= 0xdbff);
+  }
+  return false;
 }
 
 function escapeControls(text: string, keepNewline: boolean): string {
@@ -85,7 +113,7 @@ function escapeControls(text: string, keepNewline: boolean): string {
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!isControl(code) || (keepNewline && code === 10)) continue;
+    if (!(isControl(code) || isLoneSurrogate(text, i)) || (keepNewline && code === 10)) continue;
     out += text.slice(from, i);
     out += code === 10 ? '\\n' : code === 9 ? '\\t' : `\\u${code.toString(16).padStart(4, '0')}`;
     from = i + 1;
@@ -93,7 +121,7 @@ function escapeControls(text: string, keepNewline: boolean): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** User text made safe for one terminal line: control characters (newlines, escapes) shown as `\n` or `\uXXXX`. */
+/** User text made safe for one terminal line: control and format characters (newlines, escapes, U+2028, lone surrogates) shown as `\n` or `\uXXXX`. */
 export function printable(text: string): string {
   return escapeControls(text, false);
 }
@@ -113,4 +141,16 @@ export function errorLine(message: string): string {
     (_m, q: string, body: string) => `${q}${body.slice(0, 40)}...${q}`,
   );
   return short.length > 1000 ? `${short.slice(0, 997)}...` : short;
+}
+
+/**
+ * JSON text with the separators and format characters that `JSON.stringify` leaves raw (U+2028,
+ * U+2029, zero-width and bidirectional controls) written as `\uXXXX` escapes: the same value,
+ * safe to print. (Control characters and lone surrogates are already escaped by `JSON.stringify`.)
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    /[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -5,6 +5,7 @@ import {
   errorLine,
   formatConfig,
   formatNumber,
+  jsonText,
   printable,
   printableLines,
   section,
@@ -72,7 +73,7 @@ function num(args: ParsedArgs, name: string): number | undefined {
 }
 
 function envelope(command: string, result: unknown): string {
-  return `${JSON.stringify({ command, result }, null, 2)}\n`;
+  return `${jsonText({ command, result }, 2)}\n`;
 }
 
 /** A scheme given on the command line: a registry name, or a JSON config object. */
@@ -509,7 +510,7 @@ export function runCli(argv: readonly string[]): CliResult {
   } catch (e) {
     if (e instanceof AdvisorError) {
       const stderr = json
-        ? `${JSON.stringify({ error: { code: e.code, argument: errorLine(e.argument), message: errorLine(e.message) } })}\n`
+        ? `${jsonText({ error: { code: e.code, argument: errorLine(e.argument), message: errorLine(e.message) } })}\n`
         : `init-advisor: error: ${errorLine(e.message)}\n`;
       return { code: 2, stdout: '', stderr };
     }

@@ -449,3 +449,28 @@ describe('propagate as a process: bounded time and honest verdicts', () => {
     expect(r.stdout).toMatch(/^Note: .*contracts toward q\* = 0/m);
   });
 });
+
+describe('line and format separators in user text', () => {
+  it('U+2028, U+2029, bidi controls and lone surrogates are escaped in text and JSON, also as a process', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-advisor-sep-'));
+    const path = join(dir, 'sep.json');
+    const name = 'a\u2028b\u2029c\u202ed\u200be\ud800f';
+    writeFileSync(
+      path,
+      JSON.stringify({ name, layers: [{ name: 'x\u2028y', kind: 'dense', shape: [4, 3] }] }),
+    );
+    const separators =
+      /[\u2028\u2029\u202e\u200b]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (const json of [false, true]) {
+      const r = spawnCli(json ? ['plan', path, '--json'] : ['plan', path]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(separators.test(r.stdout)).toBe(false);
+      if (json) expect(JSON.parse(r.stdout).result.name).toBe(name);
+      else expect(r.stdout).toMatch(/^Plan for a\\u2028b\\u2029c\\u202ed\\u200be/);
+    }
+    const bad = runCli(['gain', 'x\u2028y']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/x\\u2028y/);
+    expect(separators.test(bad.stderr)).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import { InitError } from './errors';
 import { haarReflectorColumns } from './haar-reflectors';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
 import { ORTHONORMAL_ENTRY_MAX } from './limits';
+import { naturalLog } from './natural-log';
 import { num, type ParamSpec, type Params } from './params';
 import { matrixPlacement } from './placement';
 import { requireRank } from './shape';
@@ -220,7 +221,7 @@ export const CHRONO_BIAS: SchemeDefinition = {
         if (tMax - 1 === 1) fs.fill(1);
         else rng.fillUniform(fs, 1, tMax - 1);
         for (let j = 0; j < f.h; j++) {
-          const v = Math.log(fs[j] as number) * m;
+          const v = naturalLog(fs[j] as number) * m;
           fs[j] = v;
           out[i.start + j] = -v;
         }

@@ -9,6 +9,15 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/**
+ * `2^(c/2)`, correctly rounded, from operations every engine computes alike: a power of two times
+ * `Math.SQRT2` for odd `c` (`2 ** 3.5` goes through `pow`, whose last bit may differ between
+ * engines).
+ */
+function sqrtPowerOfTwo(c: number): number {
+  return c % 2 === 0 ? 2 ** (c / 2) : 2 ** ((c - 1) / 2) * Math.SQRT2;
+}
+
 /** Registry definition of `zer_o`. */
 export const ZER_O: SchemeDefinition = {
   name: 'zer_o',
@@ -26,7 +35,7 @@ export const ZER_O: SchemeDefinition = {
     const cols = pl.inSize;
     const c = rows > 1 ? Math.ceil(Math.log2(rows)) : 0;
     const expand = rows > cols;
-    const scale = (expand ? 2 ** (-c / 2) : 1) * m;
+    const scale = (expand ? 1 / sqrtPowerOfTwo(c) : 1) * m;
     return {
       description: {
         formula: expand
@@ -36,7 +45,7 @@ export const ZER_O: SchemeDefinition = {
         notes:
           shape.length > 2 ? ['kernel: the matrix sits at the centre tap ((k-1)//2), other taps are 0'] : [],
       },
-      extents: [{ base: expand ? 2 ** (-c / 2) : 1, multiplier: m, argument: 'multiplier' }],
+      extents: [{ base: 1, multiplier: m, argument: 'multiplier' }],
       run(out) {
         out.fill(0);
         if (!expand) {

@@ -23,6 +23,7 @@ import { recommend } from './recommend';
 import { weightStatistics } from './scheme-statistics';
 import { MAX_DEPTH, propagate } from './signal-propagation';
 import { activationMoments, varianceGain } from './variance-gain';
+import { VERSION } from './version';
 
 /** What one CLI invocation produced. */
 export interface CliResult {
@@ -465,7 +466,7 @@ function commandHelp(c: Command): string {
 
 /** The top-level help text. */
 export function helpText(): string {
-  return `init-advisor: which weight initialization, and why; numeric gains and mean-field signal propagation.\n\nUsage: init-advisor <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}\n\nRun 'init-advisor <command> --help' for a command's options. Add --json for machine-readable output.\nExit codes: 0 success, 2 bad input, 1 internal error.\n\nExamples:\n  init-advisor recommend --activation relu --arch cnn --depth 50\n  init-advisor plan model.json --json\n  init-advisor gain gelu\n  init-advisor propagate --activation tanh --scheme xavier_normal --depth 100\n  init-advisor explain orthogonal\n`;
+  return `init-advisor: which weight initialization, and why; numeric gains and mean-field signal propagation.\n\nUsage: init-advisor <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}\n\nRun 'init-advisor <command> --help' for a command's options, 'init-advisor --version' for the version. Add --json for machine-readable output.\nExit codes: 0 success, 2 bad input, 1 internal error.\n\nExamples:\n  init-advisor recommend --activation relu --arch cnn --depth 50\n  init-advisor plan model.json --json\n  init-advisor gain gelu\n  init-advisor propagate --activation tanh --scheme xavier_normal --depth 100\n  init-advisor explain orthogonal\n`;
 }
 
 /**
@@ -483,6 +484,12 @@ export function runCli(argv: readonly string[]): CliResult {
   const json = argv.includes('--json');
   try {
     const [name, ...rest] = argv;
+    if (name === '--version' || name === '-V' || name === 'version') {
+      if (rest.length > 0) {
+        throw new AdvisorError('INVALID_ARGUMENT', name, `takes no arguments, got ${rest.length}`);
+      }
+      return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
+    }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
       return { code: 0, stdout: topic ? commandHelp(topic) : helpText(), stderr: '' };

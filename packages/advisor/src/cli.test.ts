@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -472,5 +472,18 @@ describe('line and format separators in user text', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/x\\u2028y/);
     expect(separators.test(bad.stderr)).toBe(false);
+  });
+});
+
+describe('--version', () => {
+  it('prints the version of package.json and exits 0, as a process', () => {
+    const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = spawnCli([flag]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(`${pkg.version}\n`);
+    }
+    const extra = runCli(['--version', 'x']);
+    expect(extra.code).toBe(2);
   });
 });

@@ -49,6 +49,7 @@ export { lecunNormal, lecunTruncatedNormal, lecunUniform } from './lecun';
 export { type NormalOptions, normal, randomSmall } from './normal';
 export { decodeNpy, encodeNpy, type NpyHeader, type NpyVersion, npyHeader, parseNpyHeader } from './npy';
 export { type OrthogonalMethod, orthogonal } from './orthogonal';
+export { parameterStream, type Rng, type Seed } from './parameter-stream';
 export type { CenterRule } from './placement';
 export {
   chronoBias,

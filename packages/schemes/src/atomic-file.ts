@@ -1,0 +1,122 @@
+import { open, rename, rm } from 'node:fs/promises';
+import { InitError } from '@init/schemes';
+
+/** The file operations an {@link AtomicFile} uses; inject your own to test failures (a full disk...). */
+export interface AtomicFileSystem {
+  open(path: string, flags: 'w'): Promise<AtomicFileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, options: { force: true }): Promise<void>;
+}
+
+/** The part of `fs.promises.FileHandle` an {@link AtomicFile} needs. */
+export interface AtomicFileHandle {
+  write(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Node's own `fs.promises`, the default file system. */
+export const nodeFileSystem: AtomicFileSystem = {
+  open: (path, flags) => open(path, flags) as unknown as Promise<AtomicFileHandle>,
+  rename,
+  rm: (path, options) => rm(path, options),
+};
+
+/** A file written under a temporary name and renamed to its final name only when complete. */
+export interface AtomicFile {
+  /** The final path. */
+  readonly path: string;
+  /** The temporary path the data goes to until {@link AtomicFile.commit}. */
+  readonly tempPath: string;
+  /** Bytes written so far. */
+  readonly written: number;
+  /** Appends `bytes` (the whole array is written before the promise resolves). */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Flushes to disk (fsync), closes, and renames the temporary file to `path`. */
+  commit(): Promise<void>;
+  /** Closes and removes the temporary file; `path` is left untouched. Never throws. */
+  abort(): Promise<void>;
+}
+
+/** Temporary name of a file being written: the final name plus `.partial`, never mistaken for the file. */
+export function partialPath(path: string): string {
+  return `${path}.partial`;
+}
+
+/**
+ * Opens a file for atomic writing: bytes go to `<path>.partial`, which is fsynced and renamed to `path`
+ * by `commit()`, so a crash, Ctrl-C or a full disk never leaves a file under `path` that looks finished.
+ *
+ * @param path - the final path
+ * @param fs - the file system (default Node's); tests inject one that fails
+ * @returns an {@link AtomicFile}
+ * @throws {InitError} `INVALID_ARGUMENT` (argument `path`) for an empty path; the file system's own errors
+ *   (ENOSPC, EACCES...) propagate from `write` and `commit` after the temporary file is removed
+ * @example
+ * ```js
+ * const file = await openAtomicFile('/tmp/w.bin');
+ * await file.write(new Uint8Array([1, 2, 3]));
+ * await file.commit(); // /tmp/w.bin now holds the 3 bytes; /tmp/w.bin.partial is gone
+ * file.written; // => 3
+ * ```
+ */
+export async function openAtomicFile(
+  path: string,
+  fs: AtomicFileSystem = nodeFileSystem,
+): Promise<AtomicFile> {
+  if (typeof path !== 'string' || path.length === 0) {
+    throw new InitError('INVALID_ARGUMENT', 'path', 'must be a non-empty string');
+  }
+  const tempPath = partialPath(path);
+  const handle = await fs.open(tempPath, 'w');
+  let written = 0;
+  let closed = false;
+  const abort = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      await handle.close().catch(() => undefined);
+    }
+    await fs.rm(tempPath, { force: true }).catch(() => undefined);
+  };
+  const file: AtomicFile = {
+    path,
+    tempPath,
+    get written() {
+      return written;
+    },
+    async write(bytes) {
+      if (closed) throw new InitError('INVALID_ARGUMENT', 'file', 'is already committed or aborted');
+      let done = 0;
+      try {
+        while (done < bytes.length) {
+          const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, written + done);
+          if (bytesWritten <= 0) throw new Error(`write returned ${bytesWritten} bytes`);
+          done += bytesWritten;
+        }
+      } catch (e) {
+        await abort();
+        throw e;
+      }
+      written += done;
+    },
+    async commit() {
+      if (closed) throw new InitError('INVALID_ARGUMENT', 'file', 'is already committed or aborted');
+      try {
+        await handle.sync();
+        closed = true;
+        await handle.close();
+        await fs.rename(tempPath, path);
+      } catch (e) {
+        await abort();
+        throw e;
+      }
+    },
+    abort,
+  };
+  return file;
+}

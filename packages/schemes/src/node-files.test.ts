@@ -1,0 +1,130 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRng } from '@init/rng';
+import { chunkGenerator, encodeNpy, encodeSafetensors, fillChunk, InitError } from '@init/schemes';
+import {
+  type AtomicFileSystem,
+  createParallelChunkFiller,
+  nodeFileSystem,
+  openAtomicFile,
+  openNpyFile,
+  openSafetensorsFile,
+} from '@init/schemes/node';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'init-schemes-node-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openAtomicFile', () => {
+  it('writes under <path>.partial and renames on commit', async () => {
+    const path = join(dir, 'a.bin');
+    const file = await openAtomicFile(path);
+    await file.write(new Uint8Array([1, 2, 3]));
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(`${path}.partial`)).toBe(true);
+    await file.commit();
+    expect([...readFileSync(path)]).toEqual([1, 2, 3]);
+    expect(existsSync(`${path}.partial`)).toBe(false);
+    expect(file.written).toBe(3);
+  });
+
+  it('a failing write (a full disk) leaves neither the file nor its temporary name', async () => {
+    const full: AtomicFileSystem = {
+      ...nodeFileSystem,
+      async open(path, flags) {
+        const handle = await nodeFileSystem.open(path, flags);
+        let budget = 5;
+        return {
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+          async write(buffer, offset, length, position) {
+            if (budget <= 0)
+              throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+            const n = Math.min(length, budget);
+            budget -= n;
+            return handle.write(buffer, offset, n, position);
+          },
+        };
+      },
+    };
+    const path = join(dir, 'full.bin');
+    const file = await openAtomicFile(path, full);
+    await expect(file.write(new Uint8Array(10))).rejects.toThrow(/ENOSPC/);
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(`${path}.partial`)).toBe(false);
+  });
+});
+
+describe('file readers', () => {
+  const tensors = [
+    { name: 'w', shape: [3, 4], data: new Float32Array(12).map((_, i) => i - 5.5) },
+    { name: 'h', shape: [5], dtype: 'BF16' as const, data: new Uint16Array([1, 2, 3, 4, 5]) },
+  ];
+  const path = join(dir, 'm.safetensors');
+  writeFileSync(path, encodeSafetensors(tensors));
+
+  it('reads safetensors tensors by ranges', async () => {
+    const file = await openSafetensorsFile(path);
+    expect(file.header.tensors.map((t) => t.name)).toEqual(['w', 'h']);
+    expect(await file.read('w')).toEqual(tensors[0]?.data);
+    expect(await file.read('w', 4, 3)).toEqual(tensors[0]?.data.subarray(4, 7));
+    expect(await file.read('h', 1, 2)).toEqual(new Uint16Array([2, 3]));
+    await expect(file.read('w', 10, 3)).rejects.toThrow(InitError);
+    await expect(file.read('nope')).rejects.toThrow(InitError);
+    await file.close();
+  });
+
+  it('reads .npy by ranges, versions 1 and 2', async () => {
+    for (const version of [1, 2] as const) {
+      const p = join(dir, `x${version}.npy`);
+      const data = new Float64Array([1, 2, 3, 4, 5, 6]);
+      writeFileSync(p, encodeNpy({ data, shape: [2, 3] }, { version }));
+      const file = await openNpyFile(p);
+      expect(file.header.shape).toEqual([2, 3]);
+      expect(await file.read(2, 3)).toEqual(new Float64Array([3, 4, 5]));
+      await file.close();
+    }
+  });
+
+  it('rejects every corrupt fixture with InitError, reading only headers', async () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../test/fixtures/weights-files.json', import.meta.url), 'utf8'),
+    ) as { cases: { file: string; code: string | null }[] };
+    for (const c of manifest.cases) {
+      const p = new URL(`../test/fixtures/weights/${c.file}`, import.meta.url).pathname;
+      const run = c.file.endsWith('.npy') ? openNpyFile(p) : openSafetensorsFile(p);
+      if (c.code === null) await (await run).close();
+      else await expect(run, c.file).rejects.toMatchObject({ name: 'InitError', code: c.code });
+    }
+    await expect(openSafetensorsFile(join(dir, 'missing'))).rejects.toMatchObject({ argument: 'path' });
+  });
+});
+
+describe('createParallelChunkFiller', () => {
+  it('fills the same bits as fillChunk, whatever the thread count', async () => {
+    const gen = chunkGenerator({ name: 'normal', std: 0.02 }, [1 << 20], createRng(9).fork('w'));
+    const expected = fillChunk(gen.plan, createRng(9).fork('w'), new Float32Array(300_001), 12_345);
+    for (const threads of [1, 2, 3]) {
+      const filler = createParallelChunkFiller({ threads });
+      const out = new Float32Array(new SharedArrayBuffer(300_001 * 4));
+      await filler.fill(gen.plan, createRng(9).fork('w'), out, 12_345);
+      expect(out).toEqual(expected);
+      await filler.close();
+    }
+    expect(() => createParallelChunkFiller({ threads: 0 })).toThrow(InitError);
+    expect(() => createParallelChunkFiller({ thread: 2 } as never)).toThrowError(/unknown option/);
+  });
+});
+
+describe('the node entry', () => {
+  it('imports the main entry by name, never a relative copy of its modules', () => {
+    const nodeOnly = ['node.ts', 'atomic-file.ts', 'parallel-chunks.ts', 'weights-file-readers.ts'];
+    for (const file of nodeOnly) {
+      const text = readFileSync(new URL(file, import.meta.url), 'utf8');
+      for (const m of text.matchAll(/from '(\.[^']+)'/g)) {
+        expect(nodeOnly, `${file} imports ${m[1]}`).toContain(`${(m[1] as string).slice(2)}.ts`);
+      }
+    }
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * @init/schemes/node: Node-only additions to `@init/schemes`: weights files read and written through file
+ * handles (never a whole large file in memory), atomic writes, and chunk generation shared over worker threads.
+ * Browser bundles never import this.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  type AtomicFile,
+  type AtomicFileHandle,
+  type AtomicFileSystem,
+  nodeFileSystem,
+  openAtomicFile,
+  partialPath,
+} from './atomic-file';
+export { createParallelChunkFiller, type ParallelChunkFiller } from './parallel-chunks';
+export {
+  type FileValues,
+  type NpyFile,
+  openNpyFile,
+  openSafetensorsFile,
+  type SafetensorsFile,
+} from './weights-file-readers';

@@ -13,6 +13,7 @@ import {
   type UniformParams,
   uniformParams,
 } from './fill-params';
+import { IndexMap } from './index-map';
 import { MAX_ELEMENTS, MAX_SPARSE_SAMPLE, MAX_SPLIT } from './limits';
 import type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
 import { deriveKey, keyToHex, TAG_FORK, TAG_FORK_UTF16, TAG_SPLIT, textBytes } from './seed';
@@ -240,11 +241,11 @@ export abstract class BaseRng implements Rng, WordSource {
     }
     // The same partial Fisher-Yates on a virtual index array (only displaced entries are stored): identical
     // output, O(k) memory.
-    const moved = new Map<number, number>();
+    const moved = new IndexMap(k);
     for (let i = 0; i < k; i++) {
       const j = i + this.below(n - i);
-      const vj = moved.get(j) ?? j;
-      moved.set(j, moved.get(i) ?? i);
+      const vj = moved.get(j);
+      moved.set(j, moved.get(i));
       out[i] = vj;
     }
     return out;

@@ -21,6 +21,14 @@ export { Dropout, type DropoutOptions } from './dropout';
 export { Embedding, type EmbeddingOptions } from './embedding';
 export { NnError, type NnErrorCode } from './errors';
 export { Flatten } from './flatten';
+export {
+  advisorModel,
+  formatInitRecords,
+  type InitializeOptions,
+  type InitRecord,
+  type InitSpec,
+  initialize,
+} from './init';
 export type { AdvisorLayerInfo, Layer, LayerConfig, Parameter, ParameterRole, Shape } from './layer';
 export { LayerNorm, type LayerNormOptions } from './layer-norm';
 export { type LayerFactory, layerFromConfig, registerLayer } from './layer-registry';
@@ -50,6 +58,7 @@ export {
   parseIdxLabels,
   readIdxHeader,
 } from './mnist-idx';
+export { Model, type ModelOptions } from './model';
 export {
   Adam,
   type AdamOptions,

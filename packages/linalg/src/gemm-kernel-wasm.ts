@@ -1,5 +1,5 @@
 import { type BlockedTarget, gemmBlocked } from './gemm-blocked';
-import type { GemmKernel } from './gemm-kernel';
+import { type GemmKernel, KC, usesFloat32 } from './gemm-kernel';
 import { copyRowsIn, copyRowsOut } from './gemm-pack';
 import { linalgWasmBase64 } from './generated/linalg-wasm';
 import { type FloatArray, type Matrix, transpose } from './matrix';
@@ -162,7 +162,7 @@ export function wasmTarget(ex: LinalgWasm, dtype: 'float32' | 'float64'): Blocke
   return {
     mr: MR,
     nr: f32 ? 8 : 4,
-    kc: 256,
+    kc: KC,
     mc: 96,
     panel: 1 << 20,
     reserve(aLength: number, bLength: number, cLength: number, blockLength: number): void {
@@ -207,9 +207,6 @@ export function wasmTarget(ex: LinalgWasm, dtype: 'float32' | 'float64'): Blocke
   };
 }
 
-/** True when `x` is 0 or within the normal float32 range, so the float32 kernel may round it. */
-const float32Normal = (x: number): boolean => x === 0 || (Math.abs(x) >= 2 ** -126 && Math.abs(x) <= 3.4e38);
-
 let targets: { f32: BlockedTarget; f64: BlockedTarget } | undefined;
 
 /**
@@ -226,13 +223,7 @@ export function wasmKernel(): GemmKernel | null {
   return {
     name: 'wasm',
     gemm(alpha: number, a: Matrix, b: Matrix, beta: number, c: Matrix): void {
-      const f32 =
-        a.data instanceof Float32Array &&
-        b.data instanceof Float32Array &&
-        c.data instanceof Float32Array &&
-        float32Normal(alpha) &&
-        float32Normal(beta);
-      gemmBlocked(f32 ? t.f32 : t.f64, alpha, a, b, beta, c);
+      gemmBlocked(usesFloat32(alpha, a, b, beta, c) ? t.f32 : t.f64, alpha, a, b, beta, c);
     },
   };
 }

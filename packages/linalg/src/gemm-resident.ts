@@ -4,6 +4,7 @@
  * pack straight from it and update it in place instead of copying blocks in and out on every
  * call. Internal: trusts its caller (shapes, dtypes, arena membership).
  */
+import { KC } from './gemm-kernel';
 import { loadLinalgWasm } from './gemm-kernel-wasm';
 import type { FloatArray } from './matrix';
 
@@ -29,7 +30,6 @@ export const RESIDENT_MR = 4;
 /** Multiple of both kernels' micro-tile widths (8 for float32, 4 for float64). */
 export const RESIDENT_NR = 8;
 const MC = 96;
-const KC = 256;
 const NC = 512;
 
 /** Elements of the packing buffers {@link residentGemm} needs: `[pa, pb]`. */

@@ -33,8 +33,8 @@ function kernel(): GemmKernel {
 /**
  * Selects the implementation behind {@link gemm} for the whole process: `'wasm'` (WebAssembly
  * SIMD kernels, the default where WebAssembly SIMD is available) or `'js'` (plain TypeScript,
- * available everywhere). Both use the same blocking and packing; see {@link gemm} for how their
- * results may differ.
+ * available everywhere). Both perform the same floating-point operations in the same order, so
+ * they give the same bits (see {@link gemm}); only their speed differs.
  *
  * Cost: O(1), except that the first use of `'wasm'` compiles and instantiates the embedded
  * module (about 6 KB, a few milliseconds).
@@ -150,7 +150,8 @@ function checkFlag(value: unknown, argument: string): boolean {
  * packed into `mr x kc` micro-panels and a register-tiled micro-kernel adds `mr x nr` tiles of
  * the product to the accumulator, which is then copied into `C`. The micro-kernel is
  * WebAssembly SIMD (4 x 8 f32x4 tile for float32, 4 x 4 f64x2 tile for float64, packing done in
- * the module too) or plain TypeScript (4 x 4 tile, float64), see {@link setGemmBackend}.
+ * the module too) or plain TypeScript (4 x 4 tile, float32 rounded with `Math.fround` after every
+ * product and sum, or float64), see {@link setGemmBackend}.
  * Products with `m n k < 256` skip packing and run a direct loop.
  *
  * Cost: `2 m n k` flops; packing reads `op(A)` `ceil(n / nc)` times and `op(B)` and `C` once.
@@ -162,14 +163,16 @@ function checkFlag(value: unknown, argument: string): boolean {
  * their elements do not overlap (when their spans in the buffer intersect, the operand is copied
  * first).
  *
- * Precision: when `A`, `B` and `C` are all float32, the backend is `'wasm'` and `alpha` and
- * `beta` are 0 or normal float32 numbers, every operation is float32 (`alpha` and `beta` rounded
- * to float32, `alpha` applied to `A` before the products; intermediates can overflow where
- * float64 ones would not), and the error is within about
- * `(k + 2) 2^-24 (|alpha| sum_p |a_ip b_pj| + |beta c_ij|)`. In every other case (float64 or mixed
- * operands, the `'js'` backend, direct-loop products) the arithmetic is float64 and the result is
- * rounded once into `C`'s dtype. NaN and Infinity in `A` or `B` propagate by IEEE 754 arithmetic
- * (`0 * Inf = NaN`; the summation order differs between back ends). `beta = 0` overwrites `C`
+ * Precision: when `A`, `B` and `C` are all float32 and `alpha` and `beta` are 0 or normal
+ * float32 numbers, every operation is float32 (`alpha` and `beta` rounded to float32, `alpha`
+ * applied to `A` before the products; intermediates can overflow where float64 ones would not),
+ * and the error is within about `(k + 2) 2^-24 (|alpha| sum_p |a_ip b_pj| + |beta c_ij|)`. In
+ * every other case (float64 or mixed operands) the arithmetic is float64 and the result is
+ * rounded once into `C`'s dtype. Reproducibility: both back ends, and the direct loop, perform the
+ * same operations in the same order (per entry, `beta c`, then per depth block of 256 a sum from
+ * zero of `(alpha a_ip) b_pj` in increasing `p`, added to the entry; no fused multiply-add), so
+ * the result has the same bits on `'wasm'` and `'js'`, in Node and in browsers. NaN and Infinity
+ * in `A` or `B` propagate by IEEE 754 arithmetic (`0 * Inf = NaN`). `beta = 0` overwrites `C`
  * without reading it, so NaN already in `C` is dropped. As in BLAS, `alpha = 0` or `k = 0` skips
  * the product and only scales `C` by `beta`.
  *

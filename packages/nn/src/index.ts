@@ -78,4 +78,14 @@ export { createParameter, zeroGrad } from './parameter';
 export { AvgPool2D, MaxPool2D, type Pool2DOptions } from './pool2d';
 export { Residual, type ResidualOptions } from './residual';
 export { cosineSchedule, type Schedule, stepSchedule, warmupSchedule } from './schedule';
+export {
+  ADDING_BASELINE_MSE,
+  type AddingOptions,
+  addingProblem,
+} from './sequence-tasks-adding';
+export { type CopyTaskOptions, copyBaselineCrossEntropy, copyTask } from './sequence-tasks-copy';
 export { Sequential, type SequentialChildren } from './sequential';
+export { type BlobsOptions, gaussianBlobs } from './synthetic-blobs';
+export { type CirclesOptions, circles } from './synthetic-circles';
+export { type SpiralsOptions, spirals } from './synthetic-spirals';
+export { type XorOptions, xor } from './synthetic-xor';

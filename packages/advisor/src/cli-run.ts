@@ -124,7 +124,7 @@ function readJsonFile(path: string): unknown {
 const recommendCmd: Command = {
   name: 'recommend',
   usage:
-    'init-advisor recommend [--activation A] [--arch X] [--depth N] [--width N] [--norm none|batch|layer] [--residual] [--target default|edge] [--preset P] [--output-activation A] [--considering SCHEME] [--json]',
+    'init-advisor recommend [--activation A] [--arch X] [--depth N] [--width N] [--norm none|batch|layer] [--residual] [--target default|edge] [--preset P | --use-case WORDS] [--output-activation A] [--considering SCHEME] [--json]',
   summary: 'which initialization to use, with reasons, alternatives, warnings and sources',
   positionals: [0, 0],
   flags: [
@@ -144,6 +144,11 @@ const recommendCmd: Command = {
       name: 'preset',
       kind: 'string',
       help: 'digit_recognition, chatbot_memory, movie_recommender, iot_face_detection, selu_stock_prediction, voice_commands',
+    },
+    {
+      name: 'use-case',
+      kind: 'string',
+      help: 'the use case in words, e.g. "stock prediction with SELU"; matched to a row of the source document\'s use-case table',
     },
     {
       name: 'output-activation',
@@ -170,6 +175,7 @@ const recommendCmd: Command = {
       ['norm', 'normalization'],
       ['target', 'target'],
       ['preset', 'preset'],
+      ['use-case', 'useCase'],
       ['output-activation', 'outputActivation'],
     ];
     for (const [flag, key] of map) {
@@ -187,6 +193,9 @@ const recommendCmd: Command = {
     if (json) return envelope('recommend', r);
     let out = `Recommended scheme: ${formatConfig(r.scheme)}\n`;
     if (r.bias) out += `Bias:               ${formatConfig(r.bias)}\n`;
+    if (r.useCase) {
+      out += `Use case:           '${r.useCase.row}' (preset ${r.useCase.preset}), matched on ${r.useCase.words.map((w) => `'${printable(w)}'`).join(', ')}\n`;
+    }
     out += '\n';
     if (r.roles.length > 0) {
       out += `Special parameters\n${indent(

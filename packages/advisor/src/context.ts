@@ -43,6 +43,11 @@ export interface RecommendContext {
   readonly target?: Target;
   /** A use case of the source document; its fields fill in whatever the caller left out. */
   readonly preset?: PresetName;
+  /**
+   * A use case in words, such as `'stock prediction with SELU'`: the matching row of the source
+   * document's use-case table gives the preset (see `matchUseCase`). Not together with `preset`.
+   */
+  readonly useCase?: string;
   /** Activation of the output layer (for example sigmoid in an autoencoder's decoder); the string `'softmax'` is also accepted and read as linear logits. */
   readonly outputActivation?: ActivationInput;
   /** A scheme the caller is considering; the advisor checks it for known pitfalls. */
@@ -110,6 +115,7 @@ const CONTEXT_KEYS = [
   'residual',
   'target',
   'preset',
+  'useCase',
   'outputActivation',
   'considering',
 ] as const;

@@ -87,3 +87,4 @@ export {
   type VarianceGainOptions,
   varianceGain,
 } from './variance-gain';
+export { matchUseCase, USE_CASE_ROWS, type UseCaseMatch } from './use-case';

@@ -4,6 +4,7 @@ import { getPreset } from './presets';
 import { emptyDraft, type Recommendation } from './recommendation';
 import { rules } from './rules';
 import { SOURCES } from './sources';
+import { matchUseCase, type UseCaseMatch } from './use-case';
 import { valueText } from './value-text';
 
 /**
@@ -15,10 +16,15 @@ import { valueText } from './value-text';
  * known activation, a mean-field check predicts whether the signal survives and may switch to the
  * exact variance-preserving scale when only that one keeps it.
  *
+ * With `useCase` (a description in words), the matching row of the source document's use-case table
+ * is found by {@link matchUseCase} and its preset applied; the result's `useCase` says which row and on
+ * which words.
+ *
  * @param context - What is known about the network (all fields optional). Default `{}`.
  * @returns The recommendation; `scheme` and every config inside are ready for `fromConfig` of @init/schemes.
  * @throws {AdvisorError} `INVALID_ARGUMENT` for unknown context keys or wrong types, `UNSUPPORTED`
- *   for unknown names (activation, architecture, preset...), `TOO_LARGE` for an oversized depth/width.
+ *   for unknown names (activation, architecture, preset...) and for a `useCase` that matches no row
+ *   clearly (the message lists the closest rows), `TOO_LARGE` for an oversized depth/width.
  * @example
  * ```ts
  * const r = recommend({ activation: 'relu', architecture: 'cnn', depth: 50 });
@@ -30,9 +36,17 @@ export function recommend(context: RecommendContext = {}): Recommendation {
   if (context === null || typeof context !== 'object' || Array.isArray(context)) {
     throw new AdvisorError('INVALID_ARGUMENT', 'context', `expected an object, got ${valueText(context)}`);
   }
-  const preset = context.preset === undefined ? undefined : getPreset(context.preset);
-  const ctx = resolveContext(preset ? { ...context, preset: preset.name } : context, preset?.context);
+  const useCase = readUseCase(context);
+  const presetName = useCase?.preset ?? context.preset;
+  const preset = presetName === undefined ? undefined : getPreset(presetName);
+  const rest = withoutUseCase(context);
+  const ctx = resolveContext(preset ? { ...rest, preset: preset.name } : rest, preset?.context);
   const draft = emptyDraft();
+  if (useCase) {
+    draft.assumptions.push(
+      `use case: matched the row '${useCase.row}' of the source document's table (preset ${useCase.preset}; the document pairs it with ${useCase.documentChoice}) on the words ${useCase.words.map((w) => `'${w}'`).join(', ')}`,
+    );
+  }
   let primaryDone = false;
   for (const rule of rules) {
     if (rule.kind === 'primary' && primaryDone) continue;
@@ -60,6 +74,25 @@ export function recommend(context: RecommendContext = {}): Recommendation {
     ruleIds: draft.ruleIds,
     assumptions: draft.assumptions,
     ...(draft.signal ? { signal: draft.signal } : {}),
+    ...(useCase ? { useCase } : {}),
   };
   return out;
+}
+
+/** The use-case row a `useCase` description matches (undefined without one); not together with a preset. */
+function readUseCase(context: RecommendContext): UseCaseMatch | undefined {
+  const text = (context as { useCase?: unknown }).useCase;
+  if (text === undefined) return undefined;
+  if (context.preset !== undefined) {
+    throw new AdvisorError('INVALID_ARGUMENT', 'useCase', 'give either preset or useCase, not both');
+  }
+  return matchUseCase(text as string);
+}
+
+function withoutUseCase(context: RecommendContext): RecommendContext {
+  if (!Object.hasOwn(context, 'useCase')) return context;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(context))
+    if (key !== 'useCase') out[key] = (context as Record<string, unknown>)[key];
+  return out as RecommendContext;
 }

@@ -1,6 +1,7 @@
 import type { SchemeConfig } from './context';
 import type { Verdict } from './signal-propagation';
 import type { Source, SourceId } from './sources';
+import type { UseCaseMatch } from './use-case';
 
 /** Another reasonable choice and what it costs or buys compared with the recommendation. */
 export interface Alternative {
@@ -43,6 +44,8 @@ export interface Recommendation {
   readonly assumptions: readonly string[];
   /** Mean-field prediction for the recommended scheme, when depth and activation allow one. */
   readonly signal?: SignalCheck;
+  /** With `useCase`: the row of the use-case table it matched, and on which words. */
+  readonly useCase?: UseCaseMatch;
 }
 
 /** Mutable recommendation under construction; rules write into it. */

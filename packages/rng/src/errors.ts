@@ -38,9 +38,20 @@ export class RngError extends Error {
    * @param message - human-readable text that states the allowed values
    */
   constructor(code: RngErrorCode, argument: string, message: string) {
-    super(`${argument}: ${message}`);
+    const name = text(argument);
+    super(`${name}: ${text(message)}`);
     this.name = 'RngError';
     this.code = code;
-    this.argument = argument;
+    this.argument = name;
+  }
+}
+
+/** A string for any value (symbols and prototype-less objects included), so constructing an error never throws. */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return 'object';
   }
 }

@@ -240,11 +240,7 @@ export function philoxTruncated(
         }
       }
       if (Number.isNaN(z)) {
-        z = sampleTruncatedStandard(
-          plan,
-          source().reset(k0, k1, start + j, tag, w, p, wordsPer),
-          bits32,
-        );
+        z = sampleTruncatedStandard(plan, source().reset(k0, k1, start + j, tag, w, p, wordsPer), bits32);
       }
       let v = mean + std * z;
       if (v < minV) v = minV;

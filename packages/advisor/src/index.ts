@@ -37,6 +37,16 @@ export { type Explanation, explain } from './explain';
 export { gaussHermite } from './gauss-hermite';
 export { gaussLegendre, type QuadratureRule } from './gauss-legendre';
 export { type GaussianExpectationOptions, gaussianExpectation } from './gaussian-expectation';
+export { type Gpt2Config, gpt2Parameters } from './gpt2-model';
+export { type LlamaConfig, llamaParameters } from './llama-model';
+export {
+  checkSeed,
+  fillParameter,
+  type MaterializedModel,
+  type MaterializedTensor,
+  type MaterializeOptions,
+  materialize,
+} from './materialize';
 export {
   type CriticalPoint,
   chi1,
@@ -49,6 +59,15 @@ export {
   varianceFixedPoint,
   varianceMap,
 } from './mean-field';
+export {
+  MAX_MODEL_DIM,
+  MAX_MODEL_ELEMENTS,
+  type ModelParameters,
+  type ParameterInput,
+  type ParameterSpec,
+  type TiedParameter,
+} from './model-parameters';
+export { type ModelSource, modelParameters } from './model-source';
 export {
   LAYER_KINDS,
   type LayerKind,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createRng } from './index';
+import { createRng, MAX_ELEMENTS, MAX_SPLIT } from './index';
 
 // Every `// =>` output stated in the README is checked here by evaluating its line. Such lines must start
 // from a fresh `createRng(...)`, so a stated value never depends on draws made by earlier lines.
@@ -26,6 +26,16 @@ function check(value: unknown, claim: string): void {
   }
   expect(value).toBe(Number(claim));
 }
+
+describe('README limits', () => {
+  it('states the exported limits and links to the project by absolute URL', () => {
+    expect(2 ** 28).toBe(MAX_ELEMENTS);
+    expect(2 ** 16).toBe(MAX_SPLIT);
+    expect(readme).toContain('`MAX_ELEMENTS` = 2^28');
+    expect(readme).toContain('`MAX_SPLIT` = 2^16');
+    expect(readme).not.toMatch(/\]\(\.\.?\//);
+  });
+});
 
 describe('README examples', () => {
   it('states some outputs', () => {

@@ -84,7 +84,8 @@ function checkAlgorithm(algorithm: unknown, argument: string): Algorithm {
  * @returns a new {@link Rng}
  * @throws RngError `NOT_FINITE` (argument `seed`) for NaN or ±Infinity; `INVALID_ARGUMENT` (argument `seed`) for
  *   fractions, unsafe integers and other types (including arrays and objects without a `version` field);
- *   `INVALID_ARGUMENT` (argument `algorithm`) for an unknown algorithm; `INVALID_STATE` (argument `state`) for
+ *   `INVALID_ARGUMENT` (argument `algorithm`) for an unknown algorithm, (argument `options`) for options that are
+ *   not an object or have a key other than `algorithm` ("did you mean" for a close one); `INVALID_STATE` (argument `state`) for
  *   a malformed state object (one with a `version` field).
  * @example
  * ```ts
@@ -148,7 +149,8 @@ function isUint32(v: unknown): v is number {
  *
  * @param state - a state object produced by `getState()`
  * @returns the resumed {@link Rng}
- * @throws RngError `INVALID_STATE` (argument `state`) when the object is not a valid version-1 state.
+ * @throws RngError `INVALID_STATE` (argument `state`) when the object is not a valid version-1 state, or has a
+ *   field that such a state does not have.
  * @example
  * ```ts
  * const a = createRng('init');

@@ -155,6 +155,7 @@ function sharedLike(out: Out): Out {
  * @param options - `threads` (default: available parallelism), `minParallelLength` (default 262144)
  * @returns a {@link ParallelFiller}; call `close()` when done
  * @throws RngError `INVALID_ARGUMENT` (argument `options`, `threads` or `minParallelLength`) for bad options,
+ *   including keys other than `threads` and `minParallelLength` ("did you mean" for a close one),
  *   `NOT_FINITE` for NaN or infinite counts; the fills
  *   throw like their Rng counterparts, and `UNSUPPORTED` (argument `rng`) for non-Philox streams
  * @example

@@ -163,7 +163,9 @@ export interface Rng {
    * @param mean - default 0
    * @param std - standard deviation >= 0; default 1 (0 returns `mean`)
    * @returns a number
-   * @throws RngError `NOT_FINITE` for non-finite arguments; `INVALID_ARGUMENT` (argument `std`) when std < 0
+   * @throws RngError `NOT_FINITE` for non-finite arguments, and (argument `std`, or `mean` when |mean| alone is too
+   *   large) when |mean| + 14 std exceeds the output type's largest finite value; `INVALID_ARGUMENT` (argument
+   *   `std`) when std < 0
    * @example
    * ```ts
    * createRng(42).normal(); // => 0.0502952429265485
@@ -184,8 +186,10 @@ export interface Rng {
    * @param lower - lower bound, may be -Infinity
    * @param upper - upper bound, may be +Infinity; must exceed `lower`
    * @returns a number in [lower, upper]
-   * @throws RngError `NOT_FINITE` for NaN or infinite mean/std; `INVALID_ARGUMENT` for std < 0, upper <= lower
-   *   (argument `upper`), or std 0 with the mean outside the interval (argument `mean`)
+   * @throws RngError `NOT_FINITE` for NaN or infinite mean/std, and (argument `std` or `mean`) when a bound is
+   *   infinite and the sampler's largest value on that side would overflow the output type; `INVALID_ARGUMENT`
+   *   for std < 0, upper <= lower (argument `upper`), or std 0 with the mean outside the interval (argument
+   *   `mean`)
    * @example
    * ```ts
    * createRng(42).truncatedNormal(0, 1, 3, 6); // => 3.006504661383412
@@ -234,8 +238,10 @@ export interface Rng {
    * @param high - default 1
    * @param options - `offset` (Philox only): out[j] is the value at stream index offset + j
    * @returns `out`
-   * @throws RngError as {@link Rng.uniform}; `INVALID_ARGUMENT` (argument `high`) when no float32 lies in
-   *   [low, high); `UNSUPPORTED` (argument `offset`) for sequential algorithms
+   * @throws RngError as {@link Rng.uniform}; `NOT_FINITE` (argument `low` or `high`) for a Float32Array when the
+   *   interval reaches beyond ±3.4028234663852886e38; `INVALID_ARGUMENT` (argument `high`) when no float32 lies in
+   *   [low, high), (argument `options`) for options other than `{ offset? }`; `UNSUPPORTED` (argument `offset`)
+   *   for sequential algorithms
    * @example
    * ```ts
    * createRng(42).fillUniform(new Float32Array(3), -0.1, 0.1);
@@ -312,7 +318,8 @@ export interface Rng {
    *
    * @param n - length, an integer in [0, 2^32)
    * @returns a new Uint32Array
-   * @throws RngError `INVALID_ARGUMENT` (argument `n`)
+   * @throws RngError `INVALID_ARGUMENT` (argument `n`) for a non-integer or negative n; `TOO_LARGE` above
+   *   `MAX_ELEMENTS` (2^28)
    * @example
    * ```ts
    * createRng(42).permutation(5); // => Uint32Array [2, 3, 0, 4, 1]
@@ -325,7 +332,9 @@ export interface Rng {
    *
    * @param array - any array or typed array
    * @returns the same `array`
-   * @throws RngError `INVALID_ARGUMENT` (argument `array`) for non-arrays
+   * @throws RngError `INVALID_ARGUMENT` (argument `array`) for non-arrays and frozen arrays, (argument
+   *   `array.length`) for a length that is not a non-negative integer; `TOO_LARGE` (argument `array.length`) above
+   *   `MAX_ELEMENTS` (2^28)
    * @example
    * ```ts
    * createRng(42).shuffle(['a', 'b', 'c', 'd']); // => ['b', 'd', 'a', 'c']
@@ -340,7 +349,8 @@ export interface Rng {
    * @param n - population size, an integer in [0, 2^32)
    * @param k - sample size, 0 <= k <= n
    * @returns a new Uint32Array of length k
-   * @throws RngError `INVALID_ARGUMENT` (argument `k`) when k > n, or for non-integers
+   * @throws RngError `INVALID_ARGUMENT` (argument `k`) when k > n, or for non-integers; `TOO_LARGE` (argument `k`)
+   *   above `MAX_ELEMENTS` (2^28), or above 2^22 when n > `MAX_ELEMENTS`
    * @example
    * ```ts
    * createRng(42).sample(10, 3); // => Uint32Array [6, 1, 4]
@@ -354,7 +364,8 @@ export interface Rng {
    *
    * @param n - number of children, an integer >= 0
    * @returns the children
-   * @throws RngError `INVALID_ARGUMENT` (argument `n`)
+   * @throws RngError `INVALID_ARGUMENT` (argument `n`) for a non-integer or negative n; `TOO_LARGE` above
+   *   `MAX_SPLIT` (2^16)
    * @example
    * ```ts
    * createRng(42).split(2).map((c) => c.nextUint32()); // => [2288816859, 2785645443]
@@ -397,7 +408,8 @@ export interface Rng {
    * @param high - default 1
    * @param options - `dtype` ('float32' default, or 'float64') and `offset`
    * @returns a new Float32Array or Float64Array
-   * @throws RngError as {@link Rng.fillUniform}; `INVALID_ARGUMENT` for a bad `n` or `dtype`
+   * @throws RngError as {@link Rng.fillUniform}; `INVALID_ARGUMENT` for a bad `n` or `dtype` or an unknown option
+   *   key; `TOO_LARGE` (argument `n`) above `MAX_ELEMENTS` (2^28), before allocating
    * @example
    * ```ts
    * createRng(42).uniformArray(3); // => Float32Array [0.0212551355..., 0.7406234741..., 0.7945163249...]
@@ -413,7 +425,8 @@ export interface Rng {
    * @param std - default 1
    * @param options - `dtype` ('float32' default, or 'float64') and `offset`
    * @returns a new Float32Array or Float64Array
-   * @throws RngError as {@link Rng.fillNormal}; `INVALID_ARGUMENT` for a bad `n` or `dtype`
+   * @throws RngError as {@link Rng.fillNormal}; `INVALID_ARGUMENT` for a bad `n` or `dtype` or an unknown option
+   *   key; `TOO_LARGE` (argument `n`) above `MAX_ELEMENTS` (2^28), before allocating
    * @example
    * ```ts
    * createRng(42).normalArray(3, 0, 1, { dtype: 'float64' });
@@ -432,7 +445,8 @@ export interface Rng {
    * @param upper - absolute upper bound
    * @param options - `dtype` ('float32' default, or 'float64') and `offset`
    * @returns a new Float32Array or Float64Array
-   * @throws RngError as {@link Rng.fillTruncatedNormal}
+   * @throws RngError as {@link Rng.fillTruncatedNormal}; `INVALID_ARGUMENT` for a bad `n` or `dtype` or an unknown
+   *   option key; `TOO_LARGE` (argument `n`) above `MAX_ELEMENTS` (2^28), before allocating
    * @example
    * ```ts
    * createRng(42).truncatedNormalArray(3, 0, 1, 0, Infinity);

@@ -20,6 +20,15 @@ export { Dense, type DenseOptions } from './dense';
 export { Dropout, type DropoutOptions } from './dropout';
 export { Embedding, type EmbeddingOptions } from './embedding';
 export { NnError, type NnErrorCode } from './errors';
+export {
+  type EpochLog,
+  evaluate,
+  type FitOptions,
+  type FitResult,
+  fit,
+  type NonFiniteReport,
+  type StepInfo,
+} from './fit';
 export { Flatten } from './flatten';
 export {
   advisorModel,
@@ -65,8 +74,10 @@ export {
   AdamW,
   clipGradNorm,
   clipGradValue,
+  createOptimizer,
   gradNorm,
   type Optimizer,
+  type OptimizerConfig,
   type OptimizerName,
   RMSprop,
   type RMSpropOptions,

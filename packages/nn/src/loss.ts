@@ -1,3 +1,4 @@
+import { BufferCache } from './buffer-cache';
 import { describeValue, NnError } from './errors';
 
 /** Class indices or float targets, one row per sample. */
@@ -27,10 +28,12 @@ export type LossName = 'cross_entropy' | 'bce_with_logits' | 'mse';
 /** Every built-in loss name. */
 export const LOSSES: readonly LossName[] = ['cross_entropy', 'bce_with_logits', 'mse'];
 
+/** The gradient buffer of a loss: one per batch length (kept by a {@link BufferCache}). */
 class GradBuffer {
-  buf = new Float32Array(0);
+  private readonly cache = new BufferCache();
+  buf: Float32Array = new Float32Array(0);
   get(n: number): Float32Array {
-    if (this.buf.length !== n) this.buf = new Float32Array(n);
+    this.buf = this.cache.get('grad', n);
     return this.buf;
   }
 }

@@ -474,3 +474,55 @@ export function clipGradValue(parameters: readonly Parameter[], clipValue: numbe
     }
   }
 }
+
+/** A JSON optimizer description: `{ kind, ...options }` of {@link SGD}, {@link Adam}, {@link AdamW} or {@link RMSprop}. */
+export type OptimizerConfig =
+  | ({ kind: 'sgd' } & SGDOptions)
+  | ({ kind: 'adam' } & AdamOptions)
+  | ({ kind: 'adamw' } & AdamOptions)
+  | ({ kind: 'rmsprop' } & RMSpropOptions);
+
+/**
+ * Creates an optimizer from its JSON description.
+ *
+ * @param parameters - The parameters to update.
+ * @param config - `{ kind: 'sgd' | 'adam' | 'adamw' | 'rmsprop', ...options }`.
+ * @throws {NnError} `INVALID_ARGUMENT` for an unknown kind or bad options.
+ * @example
+ * ```ts
+ * createOptimizer(model.parameters(), { kind: 'sgd', lr: 0.1, momentum: 0.9 }).kind; // => 'sgd'
+ * ```
+ */
+export function createOptimizer(parameters: readonly Parameter[], config: OptimizerConfig): Optimizer {
+  if (config === null || typeof config !== 'object') {
+    throw new NnError(
+      'INVALID_ARGUMENT',
+      'optimizer',
+      `must be { kind, ...options }, got ${describeValue(config)}`,
+    );
+  }
+  const kind = Object.getOwnPropertyDescriptor(config, 'kind')?.value;
+  const rest: Record<string, unknown> = {};
+  for (const key of Reflect.ownKeys(config)) {
+    if (key === 'kind') continue;
+    if (typeof key !== 'string')
+      throw new NnError('INVALID_ARGUMENT', 'optimizer', 'symbol keys are not options');
+    rest[key] = Object.getOwnPropertyDescriptor(config, key)?.value;
+  }
+  switch (kind) {
+    case 'sgd':
+      return new SGD(parameters, rest);
+    case 'adam':
+      return new Adam(parameters, rest);
+    case 'adamw':
+      return new AdamW(parameters, rest);
+    case 'rmsprop':
+      return new RMSprop(parameters, rest);
+    default:
+      throw new NnError(
+        'INVALID_ARGUMENT',
+        'optimizer.kind',
+        `must be 'sgd', 'adam', 'adamw' or 'rmsprop', got ${describeValue(kind)}`,
+      );
+  }
+}

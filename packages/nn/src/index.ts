@@ -88,6 +88,16 @@ export { checkOptions, closestName } from './options';
 export { createParameter, zeroGrad } from './parameter';
 export { AvgPool2D, MaxPool2D, type Pool2DOptions } from './pool2d';
 export { Residual, type ResidualOptions } from './residual';
+export {
+  describeModel,
+  exportNpy,
+  loadModel,
+  loadWeights,
+  MODEL_FORMAT,
+  type ModelDescription,
+  type SavedModel,
+  saveModel,
+} from './save-load';
 export { cosineSchedule, type Schedule, stepSchedule, warmupSchedule } from './schedule';
 export {
   ADDING_BASELINE_MSE,

@@ -115,6 +115,7 @@ export class Activation extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const n = batch * this.inSize;
     const y = this.cache.get('y', n);
     applyActivation(this.kind, x, y, n, this.slope, this.alpha);
@@ -123,6 +124,7 @@ export class Activation extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     const x = this.input(batch);
     const n = batch * this.inSize;
     const dx = this.cache.get('dx', n);

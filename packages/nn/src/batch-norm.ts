@@ -86,6 +86,7 @@ export class BatchNorm extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const C = this.channels;
     const S = this.spatial;
     const n = batch * S;
@@ -146,6 +147,7 @@ export class BatchNorm extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     this.input(batch);
     if (!this.trainedForward) {
       throw new NnError(

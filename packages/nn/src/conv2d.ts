@@ -119,6 +119,7 @@ export class Conv2D extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const g = this.geometry();
     const groups = this.groups;
     const cg = g.channels / groups;
@@ -149,6 +150,7 @@ export class Conv2D extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     const x = this.input(batch);
     const g = this.geometry();
     const groups = this.groups;

@@ -70,6 +70,7 @@ export class Dense extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const n = this.inSize;
     const m = this.units;
     const y = this.cache.get('y', batch * m);
@@ -86,6 +87,7 @@ export class Dense extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     const x = this.input(batch);
     const n = this.inSize;
     const m = this.units;

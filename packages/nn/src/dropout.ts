@@ -69,6 +69,7 @@ export class Dropout extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const n = batch * this.inSize;
     const y = this.cache.get('y', n);
     this.save(x, batch, training);
@@ -91,6 +92,7 @@ export class Dropout extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     this.input(batch);
     const n = batch * this.inSize;
     const dx = this.cache.get('dx', n);

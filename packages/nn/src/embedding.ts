@@ -53,6 +53,7 @@ export class Embedding extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const n = batch * this.inSize;
     const d = this.dim;
     const y = this.cache.get('y', n * d);
@@ -74,6 +75,7 @@ export class Embedding extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     const x = this.input(batch);
     const n = batch * this.inSize;
     const d = this.dim;

@@ -26,11 +26,13 @@ export class Flatten extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     this.save(x, batch, training);
     return x;
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     this.input(batch);
     return dy;
   }

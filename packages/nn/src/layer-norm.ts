@@ -57,6 +57,7 @@ export class LayerNorm extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const d = this.d;
     const rows = (batch * this.inSize) / d;
     const y = this.cache.get('y', rows * d);
@@ -88,6 +89,7 @@ export class LayerNorm extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     this.input(batch);
     const d = this.d;
     const rows = (batch * this.inSize) / d;

@@ -38,7 +38,17 @@ class GradBuffer {
   }
 }
 
-function checkBatch(pred: Float32Array, batch: number): number {
+function checkBatch(pred: Float32Array, batch: number, target?: unknown): number {
+  if (!(pred instanceof Float32Array)) {
+    throw new NnError('INVALID_ARGUMENT', 'pred', `must be a Float32Array, got ${describeValue(pred)}`);
+  }
+  if (!(target instanceof Int32Array || target instanceof Uint8Array || target instanceof Float32Array)) {
+    throw new NnError(
+      'INVALID_ARGUMENT',
+      'target',
+      `must be an Int32Array, Uint8Array or Float32Array, got ${describeValue(target)}`,
+    );
+  }
   if (!Number.isSafeInteger(batch) || batch < 1 || pred.length % batch !== 0) {
     throw new NnError(
       'SHAPE_MISMATCH',
@@ -73,7 +83,7 @@ export class SoftmaxCrossEntropy implements Loss {
   private readonly grad = new GradBuffer();
 
   forward(pred: Float32Array, target: Targets, batch: number): number {
-    const classes = checkBatch(pred, batch);
+    const classes = checkBatch(pred, batch, target);
     if (target.length !== batch) {
       throw new NnError(
         'SHAPE_MISMATCH',
@@ -144,7 +154,7 @@ export class BinaryCrossEntropyWithLogits implements Loss {
   private readonly grad = new GradBuffer();
 
   forward(pred: Float32Array, target: Targets, batch: number): number {
-    checkBatch(pred, batch);
+    checkBatch(pred, batch, target);
     checkSameLength(pred, target, 'binary cross-entropy');
     const n = pred.length;
     const g = this.grad.get(n);
@@ -184,7 +194,7 @@ export class MeanSquaredError implements Loss {
   private readonly grad = new GradBuffer();
 
   forward(pred: Float32Array, target: Targets, batch: number): number {
-    checkBatch(pred, batch);
+    checkBatch(pred, batch, target);
     checkSameLength(pred, target, 'mean squared error');
     const n = pred.length;
     const g = this.grad.get(n);

@@ -86,6 +86,7 @@ export class MaxPool2D extends Pool2D {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const g = this.g as Geometry;
     const { h, w, kh, kw, sh, sw, ph, pw, oh, ow } = g;
     const planes = batch * g.channels;
@@ -124,6 +125,7 @@ export class MaxPool2D extends Pool2D {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     this.input(batch);
     const g = this.g as Geometry;
     const n = batch * g.channels * g.oh * g.ow;
@@ -182,6 +184,7 @@ export class AvgPool2D extends Pool2D {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const g = this.g as Geometry;
     const { h, w, kh, kw, sh, sw, ph, pw, oh, ow } = g;
     const planes = batch * g.channels;
@@ -210,6 +213,7 @@ export class AvgPool2D extends Pool2D {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     this.input(batch);
     const g = this.g as Geometry;
     const { h, w, kh, kw, sh, sw, ph, pw, oh, ow } = g;

@@ -101,6 +101,7 @@ export class Residual extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     const n = batch * this.outSize;
     const f = this.body.forward(x, batch, training);
     if (this.observer !== undefined) this.observer(this.body, f, batch, 'forward');
@@ -116,6 +117,7 @@ export class Residual extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     this.input(batch);
     const n = batch * this.outSize;
     const nIn = batch * this.inSize;

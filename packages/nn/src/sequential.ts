@@ -119,6 +119,7 @@ export class Sequential extends BaseLayer {
   }
 
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+    this.checkInput(x, batch);
     let h = x;
     const obs = this.observer;
     for (const [, layer] of this.entries) {
@@ -130,6 +131,7 @@ export class Sequential extends BaseLayer {
   }
 
   backward(dy: Float32Array, batch: number): Float32Array {
+    this.checkGrad(dy, batch);
     this.input(batch);
     let g = dy;
     const obs = this.observer;

@@ -29,7 +29,17 @@ export interface MaterializedModel {
 
 const OPTION_KEYS = ['seed', 'dtype', 'maxElements'];
 
-/** Checks materialize options; shared with the streaming writer. */
+/**
+ * Checks a model seed: a non-negative safe integer, a bigint or a string of at most 1000 characters (default 0).
+ *
+ * @param seed - the seed, or undefined
+ * @returns the seed
+ * @throws {AdvisorError} `INVALID_ARGUMENT` (argument `seed`) otherwise
+ * @example
+ * ```ts
+ * checkSeed(undefined); // => 0
+ * ```
+ */
 export function checkSeed(seed: unknown): Seed {
   if (seed === undefined) return 0;
   if (typeof seed === 'bigint' || (typeof seed === 'number' && Number.isSafeInteger(seed) && seed >= 0))
@@ -43,23 +53,38 @@ export function checkSeed(seed: unknown): Seed {
 }
 
 /**
- * Generates the values of one parameter's elements [start, start + out.length), from its scheme and its stream
- * `parameterStream(seed, name)`: the same bits in memory, on disk, in any chunk, on any machine.
+ * The chunk generator of one parameter: elements [start, start + n) from its scheme and its stream
+ * `parameterStream(seed, name)`, the same bits in memory, on disk, in any chunk, on any machine.
+ *
+ * @param p - `{ name, shape, init, layout? }`, checked as a list entry of `modelParameters`
+ * @param seed - the model seed
+ * @param dtype - `'float32'` or `'float64'`
+ * @returns a chunk generator of @init/schemes (`fill(out, start)`, `plan`, `length`)
+ * @throws {AdvisorError} `INVALID_ARGUMENT` for a bad entry, seed or dtype; scheme errors under `<name>.<argument>`
+ * @example
+ * ```ts
+ * fillParameter({ name: 'b', shape: [3], init: { name: 'ones' } }, 0, 'float32').fill(new Float32Array(2), 1); // => Float32Array [1, 1]
+ * ```
  */
 export function fillParameter(p: ParameterSpec, seed: Seed, dtype: 'float32' | 'float64') {
+  const spec = modelParameters([p] as ParameterSpec[]).parameters[0] as ParameterSpec;
+  const s = checkSeed(seed);
+  if (dtype !== 'float32' && dtype !== 'float64')
+    throw new AdvisorError('INVALID_ARGUMENT', 'dtype', "must be 'float32' or 'float64'");
   try {
-    return chunkGenerator(p.init, p.shape, parameterStream(seed, p.name), {
+    return chunkGenerator(spec.init, spec.shape, parameterStream(s, spec.name), {
       dtype,
-      ...(p.layout !== undefined ? { layout: p.layout } : {}),
+      ...(spec.layout !== undefined ? { layout: spec.layout } : {}),
     });
   } catch (e) {
-    if (e instanceof InitError)
+    if (e instanceof InitError) {
       throw new AdvisorError(
         e.code === 'UNSUPPORTED' ? 'UNSUPPORTED' : 'INVALID_ARGUMENT',
-        `${p.name}.${e.argument}`,
+        `${spec.name}.${e.argument}`,
         e.message,
       );
-    throw e;
+    }
+    throw new AdvisorError('INVALID_ARGUMENT', spec.name, 'cannot generate this parameter');
   }
 }
 

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+
+/** Files are hashed in blocks of this many bytes (4 MiB); the writer also writes in these blocks. */
+export const DIGEST_BLOCK_BYTES = 4 * 1024 * 1024;
+
+/** What the sidecar `<file>.sha256.json` of a written checkpoint file holds. */
+export interface CheckpointSidecar {
+  readonly file: string;
+  readonly size: number;
+  /** SHA-256 of the file's header bytes: the names, shapes, dtypes, seed and schemes it was written for. */
+  readonly header_sha256: string;
+  /** SHA-256 of the concatenated SHA-256 digests of the file's consecutive 4 MiB blocks. */
+  readonly blocks_sha256: string;
+  readonly algorithm: 'sha256 of the sha256 digests of 4 MiB blocks';
+}
+
+/** Sidecar path of a checkpoint file. */
+export function sidecarPath(path: string): string {
+  return `${path}.sha256.json`;
+}
+
+/** SHA-256 of a block, computed off the main thread (Web Crypto runs in the thread pool). */
+export async function blockDigest(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+}
+
+/** Combines block digests, in file order, into the file's digest (hex). */
+export function combineDigests(digests: readonly Uint8Array[]): string {
+  const h = createHash('sha256');
+  for (const d of digests) h.update(d);
+  return h.digest('hex');
+}
+
+/** Hex SHA-256 of bytes. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The block digest of a file on disk, read block by block (memory: two blocks), or undefined when it cannot
+ * be read.
+ */
+export async function fileDigest(path: string): Promise<string | undefined> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, 'r');
+    const digests: Promise<Uint8Array>[] = [];
+    for (let position = 0; ; ) {
+      const buf = new Uint8Array(DIGEST_BLOCK_BYTES);
+      let got = 0;
+      while (got < buf.length) {
+        const { bytesRead } = await handle.read(buf, got, buf.length - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      if (got === 0) break;
+      digests.push(blockDigest(buf.subarray(0, got)));
+      if (digests.length > 2) await digests[digests.length - 3];
+      position += got;
+      if (got < buf.length) break;
+    }
+    return combineDigests(await Promise.all(digests));
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,205 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeSafetensors, float32ToBfloat16 } from '@init/schemes';
+import { type AtomicFileSystem, nodeFileSystem } from '@init/schemes/node';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AdvisorError } from './errors';
+import { materialize } from './materialize';
+import { materializeToDisk } from './materialize-to-disk';
+
+const root = mkdtempSync(join(tmpdir(), 'init-materialize-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): string => join(root, `run${n++}`);
+
+const gpt2 = { n_layer: 2, n_head: 2, n_embd: 16, vocab_size: 300, n_positions: 40 };
+// 300·16 + 40·16 + 2·(… ) elements; with f32 about 60 kB, so a 16 kB shard size gives several files.
+
+function files(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir).sort()) out[f] = readFileSync(join(dir, f)).toString('base64');
+  return out;
+}
+
+function tensorsOf(dir: string): Map<string, Buffer> {
+  const map = new Map<string, Buffer>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.safetensors'))) {
+    for (const t of decodeSafetensors(new Uint8Array(readFileSync(join(dir, f)))).tensors) {
+      map.set(t.name, Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
+    }
+  }
+  return map;
+}
+
+describe('materializeToDisk', () => {
+  it('writes exactly the in-memory tensors, in f32 and bf16', async () => {
+    const memory = materialize(gpt2, { seed: 3 });
+    for (const dtype of ['f32', 'bf16'] as const) {
+      const out = fresh();
+      const result = await materializeToDisk(gpt2, { out, seed: 3, dtype });
+      expect(result.files).toEqual([
+        { file: 'model.safetensors', size: expect.any(Number), status: 'written' },
+      ]);
+      expect(existsSync(join(out, 'model.safetensors.sha256.json'))).toBe(true);
+      const onDisk = decodeSafetensors(new Uint8Array(readFileSync(join(out, 'model.safetensors'))));
+      expect(onDisk.metadata.format).toBe('pt');
+      expect(onDisk.tensors.map((t) => t.name)).toEqual(memory.tensors.map((t) => t.name));
+      onDisk.tensors.forEach((t, k) => {
+        const m = memory.tensors[k] as (typeof memory.tensors)[number];
+        expect(t.shape).toEqual(m.shape);
+        expect(t.data).toEqual(dtype === 'f32' ? m.data : float32ToBfloat16(m.data as Float32Array));
+      });
+      expect(result.parameters).toBe(memory.elements);
+    }
+  });
+
+  it('gives the same bytes for any worker count and chunk size, and the same tensors for any shard size', async () => {
+    const base = fresh();
+    await materializeToDisk(gpt2, { out: base, seed: 'x', shardSize: 16_000 });
+    const reference = files(base);
+    expect(Object.keys(reference)).toContain('model.safetensors.index.json');
+    for (const options of [{ workers: 2 }, { chunkElements: 7 }, { workers: 1, chunkElements: 100_000 }]) {
+      const out = fresh();
+      await materializeToDisk(gpt2, { out, seed: 'x', shardSize: 16_000, ...options });
+      expect(files(out)).toEqual(reference);
+    }
+    const one = fresh();
+    await materializeToDisk(gpt2, { out: one, seed: 'x' });
+    expect(tensorsOf(one)).toEqual(tensorsOf(base));
+  });
+
+  it('worker threads write the same bytes as the main thread alone (tensors large enough to be split)', async () => {
+    const list = [
+      { name: 'big.weight', shape: [700, 500], init: { name: 'he_uniform' } },
+      { name: 'big.trunc', shape: [300_001], init: { name: 'normal', std: 0.5 } },
+      { name: 'big.orth', shape: [64, 64], init: { name: 'orthogonal' } },
+    ];
+    const a = fresh();
+    const b = fresh();
+    await materializeToDisk(list, { out: a, seed: 4, dtype: 'bf16' });
+    await materializeToDisk(list, { out: b, seed: 4, dtype: 'bf16', workers: 2, chunkElements: 99_999 });
+    expect(files(b)).toEqual(files(a));
+  });
+
+  it('--shard i/N: the union of N independent runs is byte-identical to one run', async () => {
+    const single = fresh();
+    const r = await materializeToDisk(gpt2, { out: single, seed: 5, dtype: 'f16', shardSize: 8000 });
+    const count = r.files.length;
+    expect(count).toBeGreaterThan(2);
+    const union = fresh();
+    for (let index = count; index >= 1; index--) {
+      const part = await materializeToDisk(gpt2, {
+        out: union,
+        seed: 5,
+        dtype: 'f16',
+        shardSize: 8000,
+        shard: { index, count },
+      });
+      expect(part.files.map((f) => f.file)).toEqual([r.files[index - 1]?.file]);
+    }
+    expect(files(union)).toEqual(files(single));
+    await expect(
+      materializeToDisk(gpt2, {
+        out: fresh(),
+        seed: 5,
+        shardSize: 16_000,
+        shard: { index: 1, count: count + 1 },
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      argument: 'shard',
+      message: expect.stringMatching(`use --shard i/${count}`),
+    });
+  });
+
+  it('a full disk leaves no finished-looking file, says how to resume, and a rerun resumes to the same bytes', async () => {
+    const clean = fresh();
+    await materializeToDisk(gpt2, { out: clean, seed: 9, shardSize: 16_000 });
+    let budget = 30_000; // bytes the disk accepts before ENOSPC: the second shard fails
+    const full: AtomicFileSystem = {
+      ...nodeFileSystem,
+      async open(path, flags) {
+        const handle = await nodeFileSystem.open(path, flags);
+        return {
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+          async write(buffer, offset, length, position) {
+            if (budget < length)
+              throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            budget -= length;
+            return handle.write(buffer, offset, length, position);
+          },
+        };
+      },
+    };
+    const out = fresh();
+    let error: unknown;
+    try {
+      await materializeToDisk(gpt2, { out, seed: 9, shardSize: 16_000, fs: full });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AdvisorError);
+    const e = error as AdvisorError;
+    expect(e.argument).toBe('out');
+    expect(e.message).toMatch(/ENOSPC/);
+    expect(e.message).toMatch(/complete and verified: model-00001-of-0000\d\.safetensors/);
+    expect(e.message).toMatch(/Rerun the same command to resume/);
+    const left = readdirSync(out);
+    expect(left.some((f) => f.endsWith('.partial'))).toBe(false);
+    expect(left).not.toContain('model.safetensors.index.json');
+    for (const f of left.filter((x) => x.endsWith('.safetensors'))) {
+      expect(readFileSync(join(out, f)).toString('base64')).toBe(
+        readFileSync(join(clean, f)).toString('base64'),
+      );
+    }
+    const rerun = await materializeToDisk(gpt2, { out, seed: 9, shardSize: 16_000 });
+    expect(rerun.files[0]?.status).toBe('skipped');
+    expect(rerun.files.slice(1).every((f) => f.status === 'written')).toBe(true);
+    expect(files(out)).toEqual(files(clean));
+  });
+
+  it('a rerun rewrites a file whose bytes no longer match its digest, and one written with other arguments', async () => {
+    const out = fresh();
+    await materializeToDisk(gpt2, { out, seed: 1 });
+    const path = join(out, 'model.safetensors');
+    const good = readFileSync(path);
+    const bad = Buffer.from(good);
+    bad[bad.length - 1] = (bad[bad.length - 1] as number) ^ 1;
+    writeFileSync(path, bad);
+    expect((await materializeToDisk(gpt2, { out, seed: 1 })).files[0]?.status).toBe('written');
+    expect(readFileSync(path).equals(good)).toBe(true);
+    expect((await materializeToDisk(gpt2, { out, seed: 1 })).files[0]?.status).toBe('skipped');
+    expect((await materializeToDisk(gpt2, { out, seed: 2 })).files[0]?.status).toBe('written');
+  });
+
+  it('stops on an abort signal without leaving a partial file', async () => {
+    const out = fresh();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(materializeToDisk(gpt2, { out, signal: controller.signal })).rejects.toMatchObject({
+      argument: 'out',
+      message: expect.stringMatching(/interrupted/),
+    });
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('rejects bad options naming them', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{}, 'out'],
+      [{ out: fresh(), dtype: 'int8' }, 'dtype'],
+      [{ out: fresh(), workers: -1 }, 'workers'],
+      [{ out: fresh(), shardSize: 0 }, 'shardSize'],
+      [{ out: fresh(), shard: { index: 0, count: 1 } }, 'shard'],
+      [{ out: fresh(), chunkElements: 0 }, 'chunkElements'],
+      [{ out: fresh(), worker: 2 }, 'options.worker'],
+    ];
+    for (const [options, argument] of cases) {
+      await expect(materializeToDisk(gpt2, options as never)).rejects.toMatchObject({
+        name: 'AdvisorError',
+        argument,
+      });
+    }
+  });
+});

@@ -475,7 +475,7 @@ function commandHelp(c: Command): string {
 
 /** The top-level help text. */
 export function helpText(): string {
-  return `init-advisor: which weight initialization, and why; numeric gains and mean-field signal propagation.\n\nUsage: init-advisor <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}\n\nRun 'init-advisor <command> --help' for a command's options, 'init-advisor --version' for the version. Add --json for machine-readable output.\nExit codes: 0 success, 2 bad input, 1 internal error.\n\nExamples:\n  init-advisor recommend --activation relu --arch cnn --depth 50\n  init-advisor plan model.json --json\n  init-advisor gain gelu\n  init-advisor propagate --activation tanh --scheme xavier_normal --depth 100\n  init-advisor explain orthogonal\n`;
+  return `init-advisor: which weight initialization, and why; numeric gains and mean-field signal propagation.\n\nUsage: init-advisor <command> [options]\n\nCommands:\n${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}\n  materialize stream a model's initial weights to .safetensors files (GPT-2, LLaMA, plans, lists)\n  inspect    per-tensor statistics of a weights file and the initialization they match\n\nRun 'init-advisor <command> --help' for a command's options, 'init-advisor --version' for the version. Add --json for machine-readable output.\nExit codes: 0 success, 2 bad input, 1 internal error.\n\nExamples:\n  init-advisor recommend --activation relu --arch cnn --depth 50\n  init-advisor plan model.json --json\n  init-advisor gain gelu\n  init-advisor propagate --activation tanh --scheme xavier_normal --depth 100\n  init-advisor explain orthogonal\n`;
 }
 
 /**
@@ -508,7 +508,7 @@ export function runCli(argv: readonly string[]): CliResult {
       throw new AdvisorError(
         'INVALID_ARGUMENT',
         'command',
-        `unknown command '${name.slice(0, 40)}'; allowed: ${COMMANDS.map((c) => c.name).join(', ')}`,
+        `unknown command '${name.slice(0, 40)}'; allowed: ${[...COMMANDS.map((c) => c.name), 'materialize', 'inspect'].join(', ')}`,
       );
     }
     const args = parseArgs(rest, command.flags, command.name);

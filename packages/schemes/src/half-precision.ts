@@ -93,8 +93,9 @@ function checkTarget<T extends Uint16Array | Float32Array>(
   return out;
 }
 
-function words(src: Float32Array): Uint32Array {
-  return new Uint32Array(src.buffer, src.byteOffset, src.length);
+/** The float32 bit patterns as signed 32-bit integers (small integers in V8, so the loops stay in int32 arithmetic). */
+function words(src: Float32Array): Int32Array {
+  return new Int32Array(src.buffer, src.byteOffset, src.length);
 }
 
 /**
@@ -120,10 +121,11 @@ export function float32ToBfloat16(src: Float32Array, out?: Uint16Array): Uint16A
   const w = words(s);
   for (let i = 0; i < w.length; i++) {
     const bits = w[i] as number;
+    // NaN is excluded first, so the rounding add never leaves the int32 range (it only carries into the exponent).
     dst[i] =
       (bits & 0x7fffffff) > 0x7f800000
         ? (bits >>> 16) | 0x0040
-        : (bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16;
+        : ((bits + 0x7fff + ((bits >> 16) & 1)) | 0) >>> 16;
   }
   return dst;
 }

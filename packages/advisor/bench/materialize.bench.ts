@@ -1,0 +1,84 @@
+/**
+ * Materialize benchmark (not run by `pnpm test`): GPT-2 124M (and, with --xl, a 1.5B GPT-2 XL-shaped config)
+ * streamed to local disk in f32 and bf16, against the disk's own sequential write speed measured in the same run
+ * (`dd if=/dev/zero bs=1M count=2048 conv=fdatasync`) and against PyTorch on one thread
+ * (scripts/reference/weights_torch_bench.py: torch.nn.init of the same tensors plus writing them out).
+ * Peak RSS is each child process's maxRSS.
+ *
+ * Build first (`pnpm --filter @init/advisor... build`), then from packages/advisor:
+ *   npx tsx bench/materialize.bench.ts [--xl] [--out DIR]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const xl = args.includes('--xl');
+const base = args.includes('--out') ? (args[args.indexOf('--out') + 1] as string) : tmpdir();
+const dir = mkdtempSync(join(base, 'init-materialize-bench-'));
+const here = new URL('.', import.meta.url).pathname;
+const root = join(here, '..', '..', '..');
+
+function ddSeconds(): number {
+  const file = join(dir, 'dd.bin');
+  const out = execFileSync('sh', ['-c', `dd if=/dev/zero of=${file} bs=1M count=2048 conv=fdatasync 2>&1`], {
+    encoding: 'utf8',
+  });
+  rmSync(file, { force: true });
+  const s = Number(/, ([\d.]+) s,/.exec(out)?.[1]);
+  return s;
+}
+
+const models = [
+  { label: 'GPT-2 124M', n_layer: 12, n_head: 12, n_embd: 768 },
+  ...(xl ? [{ label: 'GPT-2 XL-shaped 1.5B', n_layer: 48, n_head: 25, n_embd: 1600 }] : []),
+];
+const seconds = ddSeconds();
+const diskGbps = (2048 * 2 ** 20) / 1e9 / seconds;
+console.log(`disk (dd 2 GiB, conv=fdatasync): ${diskGbps.toFixed(3)} GB/s`);
+console.log(
+  '| model | dtype | workers | GB/s | % of disk | PyTorch 1 thread GB/s | vs PyTorch | peak RSS MB |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const m of models) {
+  const config = JSON.stringify({
+    n_layer: m.n_layer,
+    n_head: m.n_head,
+    n_embd: m.n_embd,
+    vocab_size: 50257,
+    n_positions: 1024,
+  });
+  for (const dtype of ['f32', 'bf16']) {
+    const torch = JSON.parse(
+      execFileSync(
+        '/usr/bin/python3',
+        [
+          join(root, 'scripts/reference/weights_torch_bench.py'),
+          String(m.n_layer),
+          String(m.n_head),
+          String(m.n_embd),
+          dtype,
+          join(dir, 'torch.bin'),
+        ],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ) as { gb_per_s: number; max_rss_mb: number };
+    for (const workers of [0, 2]) {
+      const out = join(dir, `${dtype}-${workers}`);
+      const r = JSON.parse(
+        execFileSync('node', [join(here, 'materialize-child.mjs'), config, out, dtype, String(workers)], {
+          encoding: 'utf8',
+          cwd: join(here, '..'),
+        }),
+      ) as { gbPerSecond: number; maxRssMb: number };
+      rmSync(out, { recursive: true, force: true });
+      console.log(
+        `| ${m.label} | ${dtype} | ${workers} | ${r.gbPerSecond.toFixed(3)} | ${((100 * r.gbPerSecond) / diskGbps).toFixed(0)}% | ${torch.gb_per_s.toFixed(3)} (RSS ${torch.max_rss_mb.toFixed(0)} MB) | ${(r.gbPerSecond / torch.gb_per_s).toFixed(2)}x | ${r.maxRssMb.toFixed(0)} |`,
+      );
+    }
+  }
+}
+rmSync(dir, { recursive: true, force: true });

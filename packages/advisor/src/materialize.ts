@@ -103,7 +103,7 @@ export function fillParameter(p: ParameterSpec, seed: Seed, dtype: 'float32' | '
  * @example
  * ```ts
  * const m = materialize({ n_layer: 1, n_head: 1, n_embd: 4, vocab_size: 8, n_positions: 4 }, { seed: 1 });
- * [m.tensors.length, m.elements, m.tied[0].name]; // => [16, 268, 'lm_head.weight']
+ * [m.tensors.length, m.elements, m.tied[0].name]; // => [16, 300, 'lm_head.weight']
  * ```
  */
 export function materialize(source: ModelSource, options: MaterializeOptions = {}): MaterializedModel {

@@ -230,3 +230,49 @@ describe('materialize', () => {
     ).toBe('TOO_LARGE');
   });
 });
+
+describe('TSDoc examples of the model functions state their real outputs', () => {
+  it('gpt2Parameters, llamaParameters, modelParameters, materialize, checkSeed, fillParameter', async () => {
+    const { checkSeed, fillParameter } = await import('./materialize');
+    const g = gpt2Parameters({ n_layer: 2, n_head: 2, n_embd: 8, vocab_size: 50, n_positions: 16 });
+    expect([g.parameters.length, g.parameters[4]?.name, g.parameters[4]?.shape]).toEqual([
+      28,
+      'transformer.h.0.attn.c_attn.weight',
+      [8, 24],
+    ]);
+    const l = llamaParameters({
+      hidden_size: 16,
+      intermediate_size: 32,
+      num_hidden_layers: 1,
+      num_attention_heads: 4,
+      num_key_value_heads: 2,
+      vocab_size: 10,
+    });
+    expect(l.parameters.map((p) => p.shape.join('x'))).toEqual([
+      '10x16',
+      '16x16',
+      '8x16',
+      '8x16',
+      '16x16',
+      '32x16',
+      '32x16',
+      '16x32',
+      '16',
+      '16',
+      '16',
+      '10x16',
+    ]);
+    expect(modelParameters([{ name: 'w', shape: [4, 3], init: 'he_normal' }]).parameters[0]?.init).toEqual({
+      name: 'he_normal',
+    });
+    const m = materialize({ n_layer: 1, n_head: 1, n_embd: 4, vocab_size: 8, n_positions: 4 }, { seed: 1 });
+    expect([m.tensors.length, m.elements, m.tied[0]?.name]).toEqual([16, 300, 'lm_head.weight']);
+    expect(checkSeed(undefined)).toBe(0);
+    expect(
+      fillParameter({ name: 'b', shape: [3], init: { name: 'ones' } }, 0, 'float32').fill(
+        new Float32Array(2),
+        1,
+      ),
+    ).toEqual(new Float32Array([1, 1]));
+  });
+});

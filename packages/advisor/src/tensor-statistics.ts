@@ -107,7 +107,7 @@ const near = (a: number, b: number, tol: number): boolean => Math.abs(a / b - 1)
  *
  * Formula: constants first (all 0, all 1, one value); then with r = std·sqrt(fan_in) (PyTorch layout
  * `[out, in, ...]`, and the transposed `[in, out]` reading for 2-D tensors such as GPT-2 Conv1D): r ≈ 1 LeCun,
- * r ≈ sqrt(2) He (Kaiming), std·sqrt((fan_in + fan_out)/2) ≈ 1 Xavier (Glorot), r ≈ 1/sqrt(3) PyTorch's
+ * r ≈ sqrt(2) He (Kaiming), std·sqrt((fan_in + fan_out)/2) ≈ 1 Xavier (Glorot), r ≈ 1/sqrt(3) with a uniform shape PyTorch's
  * default Linear/Conv init (kaiming_uniform with a = sqrt(5)), std ≈ 0.02 GPT-2/BERT style, std ≈ 0.02/sqrt(2L)
  * GPT-2's residual projections for a whole number of layers L. The shape of
  * the distribution comes from the excess kurtosis: ≈ −1.2 uniform, ≈ 0 normal, in between truncated normal.
@@ -142,7 +142,7 @@ export function matchScheme(shape: readonly number[], s: TensorStatistics): stri
       candidates.push(`He (Kaiming)${dist}, fan_out${note}`);
     if (near(s.std * Math.sqrt((fanIn + fanOut) / 2), 1, tol))
       candidates.push(`Xavier (Glorot)${dist}, fan_avg${note}`);
-    if (near(r, 1 / Math.sqrt(3), tol))
+    if (dist === ' uniform' && near(r, 1 / Math.sqrt(3), tol))
       candidates.push(`PyTorch default (kaiming_uniform, a = sqrt(5))${note}`);
   }
   if (near(s.std, 0.02, tol)) candidates.push(`GPT-2/BERT style${dist} N(0, 0.02^2)`);

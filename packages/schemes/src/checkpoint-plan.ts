@@ -153,12 +153,22 @@ export function planCheckpoint(
  *
  * @param index - the index of a {@link CheckpointPlan}
  * @returns the JSON text
+ * @throws {InitError} `INVALID_ARGUMENT` (argument `index`) for anything else
  * @example
  * ```ts
  * checkpointIndexJson({ metadata: { total_size: 8 }, weight_map: { a: 'model-00001-of-00001.safetensors' } }).endsWith('}\n'); // => true
  * ```
  */
 export function checkpointIndexJson(index: CheckpointIndex): string {
+  const map = (index as Partial<CheckpointIndex> | null)?.weight_map;
+  const total = (index as Partial<CheckpointIndex> | null)?.metadata?.total_size;
+  if (map === null || typeof map !== 'object' || !Number.isSafeInteger(total)) {
+    throw new InitError(
+      'INVALID_ARGUMENT',
+      'index',
+      'must be { metadata: { total_size }, weight_map: { name: file } }',
+    );
+  }
   const weight_map: Record<string, string> = {};
   for (const name of Object.keys(index.weight_map).sort())
     weight_map[name] = index.weight_map[name] as string;

@@ -153,9 +153,46 @@ export function asInitError(e: unknown, scheme: string): unknown {
  * Runs one chunk of a {@link ChunkPlan} of kind `rng` or `constant` into `out`: elements
  * [start, start + out.length).
  *
- * @throws {InitError} `INVALID_ARGUMENT` for a plan of kind `whole` (it has no per-element rule)
+ * @param plan - the `plan` of a {@link ChunkGenerator}
+ * @param rng - the tensor's stream (for plans of kind `rng`)
+ * @param out - destination, Float32Array or Float64Array as the plan was made for
+ * @param start - index of the first element
+ * @returns `out`
+ * @throws {InitError} `INVALID_ARGUMENT` for a plan of kind `whole` (it has no per-element rule), a bad plan, `out`,
+ *   `start` or stream; rng errors propagate
+ * @example
+ * ```ts
+ * fillChunk({ kind: 'constant', value: 2 }, createRng(1), new Float32Array(2), 0); // => Float32Array [2, 2]
+ * ```
  */
 export function fillChunk<T extends FloatArray>(plan: ChunkPlan, rng: Rng, out: T, start: number): T {
+  if (plan === null || typeof plan !== 'object' || !['rng', 'constant', 'whole'].includes(plan.kind)) {
+    throw new InitError('INVALID_ARGUMENT', 'plan', 'must be the plan of a chunkGenerator');
+  }
+  if (!(out instanceof Float32Array) && !(out instanceof Float64Array)) {
+    throw new InitError(
+      'INVALID_ARGUMENT',
+      'out',
+      `must be a Float32Array or Float64Array, got ${describeValue(out)}`,
+    );
+  }
+  if (!Number.isSafeInteger(start) || start < 0) {
+    throw new InitError(
+      'INVALID_ARGUMENT',
+      'start',
+      `must be a non-negative integer, got ${describeValue(start)}`,
+    );
+  }
+  if (
+    plan.kind === 'rng' &&
+    (!isRng(rng) || !(METHODS as string[]).includes(plan.method) || !Array.isArray(plan.args))
+  ) {
+    throw new InitError(
+      'INVALID_ARGUMENT',
+      plan.kind === 'rng' && !isRng(rng) ? 'rng' : 'plan',
+      'needs an Rng stream and a fill method of the plan',
+    );
+  }
   if (plan.kind === 'constant') return out.fill(plan.value) as T;
   if (plan.kind === 'whole')
     throw new InitError('INVALID_ARGUMENT', 'plan', "a 'whole' plan has no per-element rule");

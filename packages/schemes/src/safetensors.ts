@@ -389,11 +389,10 @@ export function encodeSafetensors(
     if (key !== 'metadata') bad('options', `unknown option '${key.slice(0, 40)}'; allowed: metadata`);
   }
   requireLittleEndian('tensors');
-  const entries = tensors.map((t, k) => ({
-    name: t.name,
-    dtype: dtypeFor(t, k),
-    shape: t.shape as number[],
-  }));
+  const entries = tensors.map((t, k) => {
+    const dtype = dtypeFor(t, k);
+    return { name: t.name, dtype, shape: t.shape as number[] };
+  });
   const { bytes, header } = buildSafetensorsHeader(entries, options.metadata);
   const out = new Uint8Array(header.dataStart + header.dataBytes);
   out.set(bytes, 0);

@@ -6,6 +6,7 @@ import { describeValue, NnError } from './errors';
 import type { Layer, Parameter } from './layer';
 import { createLoss, LOSSES, type Loss, type LossName } from './loss';
 import type { Model } from './model';
+import { Monitor } from './monitor';
 import {
   clipGradNorm,
   clipGradValue,
@@ -96,6 +97,8 @@ export interface FitOptions {
   clipValue?: number;
   /** Drop the last partial batch of an epoch. Default false. */
   dropLast?: boolean;
+  /** Records per-layer statistics of the steps (see {@link Monitor}). */
+  monitor?: Monitor;
   /** Called after every step; return `false` to stop. */
   onStep?: (info: StepInfo) => boolean | undefined | void;
   /** Called after every epoch; return `false` to stop. */
@@ -115,6 +118,7 @@ const KEYS = [
   'clipNorm',
   'clipValue',
   'dropLast',
+  'monitor',
   'onStep',
   'onEpoch',
 ];
@@ -469,6 +473,10 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
     minDelta = numberOption(e, 'minDelta', { min: 0, max: 1e30 }, 0);
     restoreBest = booleanOption(e, 'restoreBest', true);
   }
+  const monitor = rawOption(o, 'monitor');
+  if (monitor !== undefined && !(monitor instanceof Monitor && monitor.model === model)) {
+    throw new NnError('INVALID_ARGUMENT', 'monitor', 'must be a Monitor created for this model');
+  }
   const onStep = rawOption(o, 'onStep');
   const onEpoch = rawOption(o, 'onEpoch');
   if (onStep !== undefined && typeof onStep !== 'function')
@@ -554,9 +562,11 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
           message: `parameter ${badParam.name} is non-finite before step ${step} (the previous update diverged; lower the learning rate or clip gradients)`,
         });
       }
+      if (monitor !== undefined) monitor.beginStep(step);
       const pred = model.forward(xb, b, true);
       const value = loss.forward(pred, yb, b);
       if (!Number.isFinite(value)) {
+        monitor?.endStep();
         const where = locateForward(model, xb, b);
         return finish('non_finite', {
           step,
@@ -574,6 +584,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
       for (let i = params.length - 1; i >= 0; i--) {
         const p = params[i] as (typeof params)[number];
         if (firstNonFinite(p.grad) >= 0) {
+          monitor?.endStep();
           return finish('non_finite', {
             step,
             epoch,
@@ -589,6 +600,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
       if (schedule !== undefined) optimizer.lr = schedule.at(step, baseLr);
       lr = optimizer.lr;
       optimizer.step();
+      if (monitor !== undefined) monitor.endStep();
       stepLosses[step] = value;
       sum += value * b;
       seen += b;

@@ -17,6 +17,13 @@ export { Conv2D, type Conv2DOptions } from './conv2d';
 export type { Dataset, Labels } from './data-set';
 export { type SplitOptions, type SubsetOptions, subset, trainTestSplit } from './data-subset';
 export { Dense, type DenseOptions } from './dense';
+export {
+  type DiagnoseOptions,
+  type DiagnoseReport,
+  diagnose,
+  type LayerDiagnosis,
+  type LayerVerdict,
+} from './diagnose';
 export { Dropout, type DropoutOptions } from './dropout';
 export { Embedding, type EmbeddingOptions } from './embedding';
 export { NnError, type NnErrorCode } from './errors';
@@ -68,6 +75,7 @@ export {
   readIdxHeader,
 } from './mnist-idx';
 export { Model, type ModelOptions } from './model';
+export { type LayerSeries, type LayerStepStats, Monitor, type MonitorOptions } from './monitor';
 export {
   Adam,
   type AdamOptions,

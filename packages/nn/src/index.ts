@@ -74,6 +74,7 @@ export {
   parseIdxLabels,
   readIdxHeader,
 } from './mnist-idx';
+export { type LsuvLayerResult, type LsuvOptions, lsuv } from './lsuv';
 export { Model, type ModelOptions } from './model';
 export { type LayerSeries, type LayerStepStats, Monitor, type MonitorOptions } from './monitor';
 export {

@@ -157,17 +157,17 @@ export async function runMaterializeCli(argv: readonly string[], streams: CliStr
               bar = new cliProgress.SingleBar(
                 {
                   stream: streams.stderr as NodeJS.WritableStream,
-                  format: ' {bar} {percentage}% | {done} of {total} | {rate}/s | ETA {eta_formatted}',
+                  format: ' {bar} {percentage}% | {done} of {size} | {rate}/s | ETA {eta_formatted}',
                   hideCursor: true,
                 },
                 cliProgress.Presets.shades_classic,
               );
-              bar.start(p.bytesTotal, 0, { done: '0 B', total: formatBytes(p.bytesTotal), rate: '0 B' });
+              bar.start(p.bytesTotal, 0, { done: '0 B', size: formatBytes(p.bytesTotal), rate: '0 B' });
             }
             const seconds = (performance.now() - started) / 1000;
             bar.update(p.bytesDone, {
               done: formatBytes(p.bytesDone),
-              total: formatBytes(p.bytesTotal),
+              size: formatBytes(p.bytesTotal),
               rate: formatBytes(seconds > 0 ? Math.round(p.bytesDone / seconds) : 0),
             });
           },

@@ -148,3 +148,28 @@ describe('matchScheme', () => {
     expect(matchScheme([2, 2], stats([10, -10, 20, -20]))).toMatch(/^unrecognized/);
   });
 });
+
+describe('init-advisor materialize progress', () => {
+  it('draws a progress bar with bytes, rate and ETA on a terminal, and none with --quiet', async () => {
+    let drawn = '';
+    const tty = {
+      isTTY: true,
+      columns: 120,
+      write: (t: string) => {
+        drawn += t;
+        return true;
+      },
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+      on: () => undefined,
+      removeListener: () => undefined,
+    };
+    const r = await runMaterializeCli([gpt2, '--out', join(dir, 'tty')], { stderr: tty });
+    expect(r.code).toBe(0);
+    expect(drawn).toMatch(/100% \| .* of .*B \| .*B\/s \| ETA/);
+    drawn = '';
+    await runMaterializeCli([gpt2, '--out', join(dir, 'tty2'), '--quiet'], { stderr: tty });
+    expect(drawn).toBe('');
+  });
+});

@@ -58,6 +58,7 @@ export {
   SoftmaxCrossEntropy,
   type Targets,
 } from './loss';
+export { type LsuvLayerResult, type LsuvOptions, lsuv } from './lsuv';
 export { type MnistParseOptions, parseMnist } from './mnist-dataset';
 export {
   type IdxBytes,
@@ -74,7 +75,6 @@ export {
   parseIdxLabels,
   readIdxHeader,
 } from './mnist-idx';
-export { type LsuvLayerResult, type LsuvOptions, lsuv } from './lsuv';
 export { Model, type ModelOptions } from './model';
 export { type LayerSeries, type LayerStepStats, Monitor, type MonitorOptions } from './monitor';
 export {
@@ -96,6 +96,15 @@ export {
 export { checkOptions, closestName } from './options';
 export { createParameter, zeroGrad } from './parameter';
 export { AvgPool2D, MaxPool2D, type Pool2DOptions } from './pool2d';
+export {
+  type CallbackProgressOptions,
+  callbackProgress,
+  formatProgress,
+  type ProgressInfo,
+  type ProgressSink,
+  type ProgressState,
+  silentProgress,
+} from './progress';
 export { Residual, type ResidualOptions } from './residual';
 export {
   describeModel,

@@ -6,3 +6,4 @@
  */
 
 export { type LoadMnistOptions, loadMnist, MNIST_FILES, type Mnist } from './mnist-node';
+export { type ProgressStream, type TerminalProgressOptions, terminalProgress } from './progress-terminal';

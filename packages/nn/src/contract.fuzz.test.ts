@@ -4,6 +4,7 @@ import { Activation } from './activation';
 import { BatchNorm } from './batch-norm';
 import { Conv2D } from './conv2d';
 import { Dense } from './dense';
+import { diagnose } from './diagnose';
 import { Dropout } from './dropout';
 import { Embedding } from './embedding';
 import { NnError } from './errors';
@@ -14,7 +15,9 @@ import type { Layer } from './layer';
 import { LayerNorm } from './layer-norm';
 import { layerFromConfig } from './layer-registry';
 import { createLoss, LOSSES } from './loss';
+import { lsuv } from './lsuv';
 import { Model } from './model';
+import { Monitor } from './monitor';
 import { clipGradNorm, clipGradValue, createOptimizer } from './optimizer';
 import { checkOptions } from './options';
 import { createParameter } from './parameter';
@@ -358,6 +361,34 @@ describe('contract of @init/nn under hostile input', () => {
     );
     holds([hostileScalar, fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 })], (options, allowed) => {
       keeps(() => checkOptions(options, allowed, 'options'));
+    });
+  });
+
+  it('Monitor, diagnose and lsuv with hostile options and data', () => {
+    const model = new Model(
+      [new Dense({ units: 3 }), new Activation({ name: 'relu' }), new Dense({ units: 2 })],
+      { inputShape: [2], seed: 1 },
+    );
+    const good = {
+      x: new Float32Array([0, 1, 1, 0, 1, 1, 0, 0]),
+      y: new Int32Array([0, 1, 1, 0]),
+      shape: [4, 2],
+      yShape: [4],
+      classes: 2,
+    };
+    const data = fc.oneof(
+      fc.constant(good),
+      hostileScalar,
+      hostileOptions(['x', 'y', 'shape', 'yShape', 'classes']),
+    );
+    holds([hostileOptions(['capacity', 'every', 'bins', 'range'])], (o) => {
+      keeps(() => new Monitor(model, o as never));
+    });
+    holds([hostileOptions(['loss', 'batch', 'probes', 'seed']), data], (o, d) => {
+      keeps(() => diagnose(model, d as never, o as never).gradientRatio);
+    });
+    holds([hostileOptions(['batch', 'tolerance', 'maxIterations', 'rng']), data], (o, d) => {
+      keeps(() => lsuv(model, d as never, o as never).length);
     });
   });
 });

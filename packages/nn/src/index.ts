@@ -37,6 +37,7 @@ export {
   type StepInfo,
 } from './fit';
 export { Flatten } from './flatten';
+export { GRU, type GRUOptions } from './gru';
 export {
   advisorModel,
   formatInitRecords,
@@ -58,6 +59,7 @@ export {
   SoftmaxCrossEntropy,
   type Targets,
 } from './loss';
+export { LSTM, type LSTMOptions } from './lstm';
 export { type LsuvLayerResult, type LsuvOptions, lsuv } from './lsuv';
 export { type MnistParseOptions, parseMnist } from './mnist-dataset';
 export {
@@ -105,7 +107,14 @@ export {
   type ProgressState,
   silentProgress,
 } from './progress';
+export {
+  MAX_HIDDEN,
+  type RecurrentAdvisorLayerInfo,
+  RecurrentLayer,
+  type RecurrentOptions,
+} from './recurrent-layer';
 export { Residual, type ResidualOptions } from './residual';
+export { type RnnNonlinearity, SimpleRNN, type SimpleRNNOptions } from './rnn';
 export {
   describeModel,
   exportNpy,

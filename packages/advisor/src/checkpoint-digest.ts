@@ -15,7 +15,16 @@ export interface CheckpointSidecar {
   readonly algorithm: 'sha256 of the sha256 digests of 4 MiB blocks';
 }
 
-/** Sidecar path of a checkpoint file. */
+/**
+ * Path of the sidecar that records a checkpoint file's size and digests.
+ *
+ * @param path - the checkpoint file
+ * @returns `<path>.sha256.json`
+ * @example
+ * ```ts
+ * sidecarPath('ckpt/model.safetensors'); // => 'ckpt/model.safetensors.sha256.json'
+ * ```
+ */
 export function sidecarPath(path: string): string {
   return `${path}.sha256.json`;
 }
@@ -38,8 +47,18 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
- * The block digest of a file on disk, read block by block (memory: two blocks), or undefined when it cannot
- * be read.
+ * The block digest of a file on disk, read block by block (memory: a few 4 MiB blocks), or undefined when it
+ * cannot be read; `materializeToDisk` compares it with the sidecar before it skips a file.
+ *
+ * Formula: SHA-256(SHA-256(block_0) ‖ SHA-256(block_1) ‖ …) over consecutive 4 MiB blocks, hex.
+ *
+ * @param path - the file
+ * @returns the hex digest, or undefined
+ * @example
+ * ```ts
+ * const side = JSON.parse(readFileSync(sidecarPath(file), 'utf8'));
+ * (await fileDigest(file)) === side.blocks_sha256; // => true for a complete file
+ * ```
  */
 export async function fileDigest(path: string): Promise<string | undefined> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;

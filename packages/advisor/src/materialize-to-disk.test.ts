@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { decodeSafetensors, float32ToBfloat16 } from '@init/schemes';
 import { type AtomicFileSystem, nodeFileSystem } from '@init/schemes/node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileDigest, sidecarPath } from './checkpoint-digest';
 import { AdvisorError } from './errors';
 import { materialize } from './materialize';
-import { materializeToDisk } from './materialize-to-disk';
+import { materializeToDisk, planModelCheckpoint } from './materialize-to-disk';
+import { modelParameters } from './model-source';
 
 const root = mkdtempSync(join(tmpdir(), 'init-materialize-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -201,5 +203,29 @@ describe('materializeToDisk', () => {
         argument,
       });
     }
+  });
+
+  it('plans GPT-2 124M in 3 files at 200 MB; the sidecar digest is the file digest (TSDoc examples)', async () => {
+    const big = modelParameters({
+      n_layer: 12,
+      n_head: 12,
+      n_embd: 768,
+      vocab_size: 50257,
+      n_positions: 1024,
+    });
+    expect(planModelCheckpoint(big, 0, 'f32', 2e8).files.length).toBe(3);
+    expect(sidecarPath('ckpt/model.safetensors')).toBe('ckpt/model.safetensors.sha256.json');
+    const out = fresh();
+    await materializeToDisk(gpt2, { out });
+    const file = join(out, 'model.safetensors');
+    const side = JSON.parse(readFileSync(sidecarPath(file), 'utf8'));
+    expect(await fileDigest(file)).toBe(side.blocks_sha256);
+    expect(side.size).toBe(readFileSync(file).length);
+    const meta = decodeSafetensors(new Uint8Array(readFileSync(file))).metadata;
+    expect(meta['init.seed']).toBe('0');
+    expect(JSON.parse(meta['init.schemes'] as string)['transformer.wte.weight']).toEqual({
+      name: 'normal',
+      std: 0.02,
+    });
   });
 });

@@ -158,7 +158,23 @@ function checkOptions(options: MaterializeToDiskOptions) {
   return { dtype: dtype as DiskDtype, shardSize, workers, chunk, shard, seed: checkSeed(options.seed) };
 }
 
-/** The checkpoint files a model gives under these options: names, headers and offsets. */
+/**
+ * The checkpoint files a model gives for a seed, dtype and shard size: names, header bytes and offsets, the
+ * index when sharded. Every file's `__metadata__` holds `format: 'pt'`, the seed, the stream rule and (up to
+ * 1 MB of JSON) each tensor's scheme config, so a checkpoint says how it was made.
+ *
+ * @param model - the output of `modelParameters`
+ * @param seed - the model seed
+ * @param dtype - `'f32'`, `'bf16'`, `'f16'` or `'f64'`
+ * @param shardSize - largest tensor data per file in bytes, or Infinity
+ * @returns the plan of @init/schemes' `planCheckpoint`
+ * @throws {InitError} of @init/schemes for a bad shard size
+ * @example
+ * ```ts
+ * const gpt2 = modelParameters({ n_layer: 12, n_head: 12, n_embd: 768, vocab_size: 50257, n_positions: 1024 });
+ * planModelCheckpoint(gpt2, 0, 'f32', 2e8).files.length; // => 3
+ * ```
+ */
 export function planModelCheckpoint(
   model: ModelParameters,
   seed: Seed,

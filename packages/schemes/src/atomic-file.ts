@@ -43,7 +43,16 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
-/** Temporary name of a file being written: the final name plus `.partial`, never mistaken for the file. */
+/**
+ * Temporary name of a file being written: the final name plus `.partial`, never mistaken for the file.
+ *
+ * @param path - the final path
+ * @returns `<path>.partial`
+ * @example
+ * ```js
+ * partialPath('out/model.safetensors'); // => 'out/model.safetensors.partial'
+ * ```
+ */
 export function partialPath(path: string): string {
   return `${path}.partial`;
 }

@@ -42,7 +42,19 @@ export interface CheckpointPlanOptions {
   metadata?: Record<string, string>;
 }
 
-/** Name of shard `i` (0-based) of `count`: `model-00001-of-00004.safetensors`. */
+/**
+ * File name of shard `i` (0-based) of `count`, as Hugging Face names shards.
+ *
+ * Formula: `model-<i + 1, 5 digits>-of-<count, 5 digits>.safetensors`.
+ *
+ * @param i - 0-based shard index
+ * @param count - number of shards
+ * @returns the file name
+ * @example
+ * ```ts
+ * shardFileName(0, 4); // => 'model-00001-of-00004.safetensors'
+ * ```
+ */
 export function shardFileName(i: number, count: number): string {
   const pad = (n: number): string => String(n).padStart(5, '0');
   return `model-${pad(i + 1)}-of-${pad(count)}.safetensors`;

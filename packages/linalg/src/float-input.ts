@@ -26,22 +26,57 @@ function notFinite(argument: string, i: number, j: number, v: number): LinalgErr
  * first NaN or infinite entry. With `transposed`, writes `aᵀ` instead (row `j` of the result is
  * column `j` of `a`), which is the column-major layout the Householder kernels work in.
  */
-export function finiteFloat64Copy(a: Matrix, argument: string, transposed = false): Float64Array {
+export function finiteFloat64Copy(
+  a: Matrix,
+  argument: string,
+  transposed = false,
+  exponent = 0,
+): Float64Array {
   const out = zeros(
     a.rows * a.cols,
     false,
     argument,
     `a float64 copy of a ${a.rows} x ${a.cols} matrix`,
   ) as Float64Array;
-  finiteCopyInto(a, argument, transposed, out);
+  finiteCopyInto(a, argument, transposed, out, exponent);
   return out;
+}
+
+/**
+ * Largest magnitude of the entries of `a` (NaN entries are skipped; an infinity gives Infinity).
+ * Used to choose a power-of-two scale before a factorization.
+ */
+export function maxMagnitude(a: Matrix): number {
+  const { data, rows, cols, offset, rowStride, colStride } = a;
+  let big = 0;
+  for (let i = 0; i < rows; i++) {
+    let p = offset + i * rowStride;
+    for (let j = 0; j < cols; j++, p += colStride) {
+      const v = Math.abs(data[p] as number);
+      if (v > big) big = v;
+    }
+  }
+  return big;
 }
 
 /** Rows per tile of the transposing copy (keeps the written columns' cache lines live). */
 const TILE = 32;
 
-/** As {@link finiteFloat64Copy}, into a caller-provided array of either precision. */
-export function finiteCopyInto(a: Matrix, argument: string, transposed: boolean, out: FloatArray): void {
+/**
+ * As {@link finiteFloat64Copy}, into a caller-provided array of either precision, each entry
+ * multiplied by `2^exponent` on the way (exact while the results are normal numbers).
+ */
+export function finiteCopyInto(
+  a: Matrix,
+  argument: string,
+  transposed: boolean,
+  out: FloatArray,
+  exponent = 0,
+): void {
+  if (exponent !== 0) {
+    scaledFiniteCopyInto(a, argument, transposed, out, exponent);
+    return;
+  }
   const { data, rows, cols, offset, rowStride, colStride } = a;
   if (transposed && rows > TILE) {
     // Tiles of TILE rows: each column of the tile is written as one contiguous run.
@@ -79,6 +114,61 @@ export function finiteCopyInto(a: Matrix, argument: string, transposed: boolean,
       }
     }
   }
+}
+
+/** The scaling form of {@link finiteCopyInto} (rare: only for matrices of extreme magnitude). */
+function scaledFiniteCopyInto(
+  a: Matrix,
+  argument: string,
+  transposed: boolean,
+  out: FloatArray,
+  e: number,
+): void {
+  const first = Math.max(-1000, Math.min(1000, e));
+  const f1 = 2 ** first;
+  const f2 = 2 ** (e - first);
+  const { data, rows, cols, offset, rowStride, colStride } = a;
+  for (let i = 0; i < rows; i++) {
+    let p = offset + i * rowStride;
+    for (let j = 0; j < cols; j++, p += colStride) {
+      const v = data[p] as number;
+      if (v - v !== 0) throw notFinite(argument, i, j, v);
+      out[transposed ? j * rows + i : i * cols + j] = v * f1 * f2;
+    }
+  }
+}
+
+/** Throws `NOT_FINITE` naming `argument` when `x[start .. end)` holds a NaN or an infinity. */
+export function checkFiniteResult(
+  x: ArrayLike<number>,
+  start: number,
+  end: number,
+  argument: string,
+  what: string,
+): void {
+  for (let i = start; i < end; i++) {
+    const v = x[i] as number;
+    if (v - v !== 0) {
+      throw new LinalgError(
+        'NOT_FINITE',
+        argument,
+        `${what} has an entry beyond the range of its dtype (${describe(v)}); the result cannot be represented`,
+      );
+    }
+  }
+}
+
+/** True when every entry of `a` is finite. */
+export function allFinite(a: Matrix): boolean {
+  const { data, rows, cols, offset, rowStride, colStride } = a;
+  for (let i = 0; i < rows; i++) {
+    let p = offset + i * rowStride;
+    for (let j = 0; j < cols; j++, p += colStride) {
+      const v = data[p] as number;
+      if (v - v !== 0) return false;
+    }
+  }
+  return true;
 }
 
 /** Throws `NOT_FINITE` when `a` holds a NaN or an infinity. */

@@ -1,10 +1,11 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
+import { allFinite } from './float-input';
 import { gemmDirect, scaleInPlace } from './gemm-direct';
 import type { GemmBackend, GemmKernel } from './gemm-kernel';
 import { jsKernel } from './gemm-kernel-js';
 import { wasmKernel } from './gemm-kernel-wasm';
-import { copy, type Matrix, transpose } from './matrix';
+import { copy, dtypeOf, type Matrix, transpose } from './matrix';
 import { checkMatrix } from './matrix-check';
 import { readOptions } from './options';
 
@@ -183,7 +184,8 @@ function checkFlag(value: unknown, argument: string): boolean {
  * @param c - `m x n` output, updated in place and returned.
  * @param options - `transA`, `transB` (default false).
  * @throws {LinalgError} `SHAPE_MISMATCH` when the inner or outer dimensions disagree;
- * `NOT_FINITE` when `alpha` or `beta` is NaN or infinite; `INVALID_ARGUMENT` for non-boolean flags or an operand that is not a matrix.
+ * `NOT_FINITE` when `alpha` or `beta` is NaN or infinite, or when finite operands give a
+ * non-finite entry of C (an overflow; C's contents are then unspecified); `INVALID_ARGUMENT` for non-boolean flags or an operand that is not a matrix.
  * @example
  * ```ts
  * const c = matrix(2, 2);
@@ -221,13 +223,23 @@ export function gemm<C extends Matrix>(
   const n = B.cols;
   const k = A.cols;
   if (m === 0 || n === 0) return cValue;
+  // Finite operands must give a finite C: an overflow is reported, never returned (NaN and
+  // ±Infinity already in the operands propagate as IEEE 754 arithmetic does).
+  const finiteC = beta === 0 || allFinite(c);
   if (k === 0 || alpha === 0) {
     scaleInPlace(c, beta);
-    return cValue;
+  } else {
+    if (mayOverlap(c, A)) A = copy(A);
+    if (mayOverlap(c, B)) B = copy(B);
+    if (m * n * k < PACK_THRESHOLD) gemmDirect(alpha, A, B, beta, c);
+    else runKernel(alpha, A, B, beta, c);
   }
-  if (mayOverlap(c, A)) A = copy(A);
-  if (mayOverlap(c, B)) B = copy(B);
-  if (m * n * k < PACK_THRESHOLD) gemmDirect(alpha, A, B, beta, c);
-  else runKernel(alpha, A, B, beta, c);
+  if (finiteC && !allFinite(c) && (k === 0 || alpha === 0 || (allFinite(A) && allFinite(B)))) {
+    throw new LinalgError(
+      'NOT_FINITE',
+      'c',
+      `the product of finite operands overflows the range of C's dtype (${dtypeOf(c)}); C now holds non-finite entries. Scale A or B down by a power of two first`,
+    );
+  }
   return cValue;
 }

@@ -1,35 +1,10 @@
 import type { FloatArray } from './matrix';
+import { norm2 } from './sum-of-squares';
 
 /**
  * Householder reflectors `H = I − τ v vᵀ` with `v[0] = 1`, the building block of QR and of the
  * bidiagonal reduction. Internal: works on Float64Array slices, trusts its caller.
  */
-
-const SAFE_MIN = 2 ** -1000;
-
-/**
- * Sum of squares of `x[start .. start + len)` scaled to avoid overflow and underflow: returns
- * the 2-norm.
- */
-export function norm2(x: FloatArray, start: number, len: number): number {
-  let s = 0;
-  const end = start + len;
-  for (let i = start; i < end; i++) {
-    const v = x[i] as number;
-    s += v * v;
-  }
-  if (s < Number.POSITIVE_INFINITY && s > SAFE_MIN) return Math.sqrt(s);
-  // Rare path: rescale by the largest magnitude.
-  let big = 0;
-  for (let i = start; i < end; i++) big = Math.max(big, Math.abs(x[i] as number));
-  if (big === 0) return 0;
-  s = 0;
-  for (let i = start; i < end; i++) {
-    const v = (x[i] as number) / big;
-    s += v * v;
-  }
-  return big * Math.sqrt(s);
-}
 
 /**
  * Turns `x = x[start .. start + len)` into a reflector in place: afterwards `x[start] = β` and

@@ -1,9 +1,10 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
-import { EPSILON_F32, EPSILON_F64, finiteFloat64Copy } from './float-input';
+import { checkFiniteResult, EPSILON_F32, EPSILON_F64, finiteFloat64Copy } from './float-input';
 import { dtypeOf, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
 import { readOptions } from './options';
+import { exponentOf, ldexp, scaleInPlace2 } from './power-of-two';
 import { type EigResult, sortAscending } from './tridiagonal';
 
 /** Options of {@link eigSym}. */
@@ -54,8 +55,13 @@ export function eigSym(value: Matrix, options?: EigSymOptions): EigResult {
   }
   const n = a.rows;
   const w = finiteFloat64Copy(a, 'a');
+  // Work on 2^e A with its largest entry in [1, 2): exact, and no square (nor the average of a
+  // pair of entries near 1e308) can overflow or underflow.
   let big = 0;
   for (let i = 0; i < n * n; i++) big = Math.max(big, Math.abs(w[i] as number));
+  const e = big > 0 ? -exponentOf(big) : 0;
+  scaleInPlace2(w, 0, n * n, e);
+  big = ldexp(big, e);
   const symTol = Math.sqrt(dtypeOf(a) === 'float32' ? EPSILON_F32 : EPSILON_F64) * big;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -65,7 +71,7 @@ export function eigSym(value: Matrix, options?: EigSymOptions): EigResult {
         throw new LinalgError(
           'INVALID_ARGUMENT',
           'a',
-          `must be symmetric: entries (${i}, ${j}) = ${x} and (${j}, ${i}) = ${y} differ by more than ${symTol}`,
+          `must be symmetric: entries (${i}, ${j}) = ${ldexp(x, -e)} and (${j}, ${i}) = ${ldexp(y, -e)} differ by more than ${ldexp(symTol, -e)}`,
         );
       }
       const mean = 0.5 * (x + y);
@@ -78,10 +84,9 @@ export function eigSym(value: Matrix, options?: EigSymOptions): EigResult {
     vt = new Float64Array(n * n);
     for (let i = 0; i < n; i++) vt[i * n + i] = 1;
   }
-  // Work on A / max|A| so that squares of tiny or huge entries neither underflow nor overflow.
-  if (big > 0) for (let i = 0; i < n * n; i++) w[i] = (w[i] as number) / big;
   const d = jacobiSweeps(w, n, vt);
-  if (big > 0) for (let i = 0; i < n; i++) d[i] = (d[i] as number) * big;
+  for (let i = 0; i < n; i++) d[i] = ldexp(d[i] as number, -e);
+  checkFiniteResult(d, 0, n, 'a', 'the eigenvalues');
   return sortAscending(d, vt, n);
 }
 

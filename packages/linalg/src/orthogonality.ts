@@ -1,9 +1,10 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkFinite } from './float-input';
+import { checkFinite, maxMagnitude } from './float-input';
 import { gemm } from './gemm';
-import { block, dtypeOf, type Matrix } from './matrix';
+import { block, copy, dtypeOf, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
+import { exponentOf, ldexp, scaleInPlace2 } from './power-of-two';
 
 const TILE = 256;
 
@@ -19,7 +20,8 @@ const TILE = 256;
  * accumulating in float64, so memory stays small: cost `m·n²` flops, `O(256²)` scratch.
  *
  * @param q - `m x n` matrix, any strides; an empty matrix gives 0.
- * @throws {LinalgError} `NOT_FINITE` when Q holds NaN or ±Infinity.
+ * @throws {LinalgError} `NOT_FINITE` when Q holds NaN or ±Infinity, or when the deviation itself
+ * exceeds the float64 range (entries beyond about 1e154; {@link isIsometry} then says false).
  * @example
  * ```ts
  * orthogonalityError(fromArray([[0, 1], [1, 0]])); // => 0
@@ -27,8 +29,32 @@ const TILE = 256;
  * ```
  */
 export function orthogonalityError(value: Matrix): number {
-  const q = checkMatrix(value, 'q');
-  checkFinite(q, 'q');
+  const worst = deviation(checkMatrix(value, 'q'));
+  if (!Number.isFinite(worst)) {
+    throw new LinalgError(
+      'NOT_FINITE',
+      'q',
+      'max|QᵀQ − I| exceeds the largest float64 number (Q has entries beyond about 1e154)',
+    );
+  }
+  return worst;
+}
+
+/**
+ * `max|QᵀQ − I|` of a validated Q (NaN and ±Infinity throw `NOT_FINITE`); Infinity when the
+ * deviation itself is beyond the float64 range. A Q with entries above 2^400 is worked on as
+ * `2^e Q` (exact) and each Gram entry scaled back before the identity is subtracted, so that
+ * the Gram products cannot overflow on the way.
+ */
+function deviation(input: Matrix): number {
+  checkFinite(input, 'q');
+  const big = maxMagnitude(input);
+  const e = big > 2 ** 400 ? -exponentOf(big) : 0;
+  let q = input;
+  if (e !== 0) {
+    q = copy(input, { dtype: 'float64' });
+    scaleInPlace2(q.data, 0, q.data.length, e);
+  }
   const wide = q.rows < q.cols;
   const k = wide ? q.rows : q.cols;
   const len = wide ? q.cols : q.rows;
@@ -54,7 +80,7 @@ export function orthogonalityError(value: Matrix): number {
       for (let i = 0; i < bi; i++) {
         for (let j = 0; j < bj; j++) {
           const target = i0 + i === j0 + j ? 1 : 0;
-          const dev = Math.abs((scratch[i * bj + j] as number) - target);
+          const dev = Math.abs(ldexp(scratch[i * bj + j] as number, -2 * e) - target);
           if (dev > worst) worst = dev;
         }
       }
@@ -99,5 +125,5 @@ export function isIsometry(value: Matrix, tolerance?: number): boolean {
       `must be a finite number ≥ 0, got ${describe(tolerance)}`,
     );
   }
-  return orthogonalityError(q) <= tol;
+  return deviation(q) <= tol;
 }

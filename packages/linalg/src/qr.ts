@@ -1,6 +1,6 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
-import { finiteCopyInto } from './float-input';
+import { checkFiniteResult, finiteCopyInto, maxMagnitude } from './float-input';
 import { gemmBackend } from './gemm';
 import { closeArena, openArena, wasmWorkspaceBytes } from './gemm-kernel-wasm';
 import {
@@ -14,6 +14,7 @@ import { checkElementCount, zeros } from './limits';
 import { type Dtype, dtypeOf, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
 import { readOptions } from './options';
+import { F32_SAFE, F64_SAFE, scaleExponent, scaleInPlace2 } from './power-of-two';
 import { transposeInto } from './transpose-copy';
 
 /** Which factors {@link qr} returns. */
@@ -165,7 +166,10 @@ function factor(
     resident === undefined
       ? zeros(m * n, precision === 'float32', 'a', 'the working copy of A')
       : resident(paddedLength(m, n));
-  finiteCopyInto(a, 'a', true, w);
+  // Matrices of extreme magnitude are factored as 2^e A (exact), and R is scaled back: Q is the same.
+  const [lo, hi] = precision === 'float32' ? F32_SAFE : F64_SAFE;
+  const e = scaleExponent(maxMagnitude(a), lo, hi);
+  finiteCopyInto(a, 'a', true, w, e);
   const tau = householderQr(w, m, n, panel, resident);
 
   const rRows = mode === 'complete' ? m : k;
@@ -179,6 +183,8 @@ function factor(
       for (let j = Math.max(j0, i); j < j1; j++) rData[row + j] = w[j * m + i] as number;
     }
   }
+  scaleInPlace2(rData, 0, rData.length, -e);
+  checkFiniteResult(rData, 0, rData.length, 'a', 'R');
   const r: Matrix = { data: rData, rows: rRows, cols: n, offset: 0, rowStride: n, colStride: 1 };
   if (mode === 'r') return { q: undefined, r };
 

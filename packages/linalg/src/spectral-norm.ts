@@ -1,11 +1,12 @@
 import { bidiagonalSvd } from './bidiagonal-svd';
 import { describe } from './describe';
 import { LinalgError } from './errors';
-import { checkFinite } from './float-input';
+import { checkFinite, maxMagnitude } from './float-input';
 import { zeros } from './limits';
 import { copy, type FloatArray, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
 import { readOptions } from './options';
+import { F64_SAFE, ldexp, scaleExponent, scaleInPlace2 } from './power-of-two';
 
 /** Options of {@link spectralNorm}. */
 export interface SpectralNormOptions {
@@ -69,18 +70,17 @@ export function spectralNorm(value: Matrix, options?: SpectralNormOptions): numb
   }
   checkFinite(a, 'a');
   if (a.rows === 0 || a.cols === 0) return 0;
-  // Contiguous rows make every product one streaming pass; other views are copied once.
-  const c = a.colStride === 1 ? a : copy(a);
+  const big = maxMagnitude(a);
+  if (big === 0) return 0;
+  // A matrix of extreme magnitude is worked on as 2^e A (exact, largest entry in [1, 2)), so no
+  // product, sum or square can overflow or underflow; ordinary ones as they are. Contiguous rows
+  // make every product one streaming pass; other views are copied once.
+  const e = scaleExponent(big, F64_SAFE[0], F64_SAFE[1]);
+  const c = a.colStride === 1 && e === 0 ? a : copy(a, { dtype: 'float64' });
+  if (e !== 0) scaleInPlace2(c.data, 0, c.data.length, e);
   const m = c.rows;
   const n = c.cols;
-  let big = 0;
-  for (let i = 0; i < m; i++) {
-    const p = c.offset + i * c.rowStride;
-    for (let j = 0; j < n; j++) big = Math.max(big, Math.abs(c.data[p + j] as number));
-  }
-  if (big === 0) return 0;
-  // Work with A / max|A| so that no square can overflow.
-  const scale = 1 / big;
+  const scale = 1;
   const kmax = Math.min(BASIS, m, n);
   const vs = zeros((kmax + 1) * n, false, 'a', 'the Lanczos basis') as Float64Array;
   const us = zeros(kmax * m, false, 'a', 'the Lanczos basis') as Float64Array;
@@ -148,7 +148,11 @@ export function spectralNorm(value: Matrix, options?: SpectralNormOptions): numb
     if (k > 0) ritzVector(alpha, beta, k, vs, n, start);
     restarted = true;
   }
-  return best * big;
+  const result = ldexp(best, -e);
+  if (!Number.isFinite(result)) {
+    throw new LinalgError('NOT_FINITE', 'a', 'the spectral norm exceeds the largest float64 number');
+  }
+  return result;
 }
 
 function multiplyA(c: Matrix, scale: number, v: Float64Array, out: Float64Array): void {

@@ -3,11 +3,16 @@ import { LinalgError } from './errors';
 import { epsilonOf } from './float-input';
 import type { Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
-import { frobeniusNorm } from './norms';
-import { svd } from './svd';
+import { ldexp } from './power-of-two';
+import { scaledSvd } from './svd';
 
-function singularValues(a: Matrix): Float64Array {
-  return svd(checkMatrix(a, 'a'), { computeUV: false }).s;
+/**
+ * Singular values of `2^exponent A` (see {@link scaledSvd}): the statistics below are ratios, so
+ * they are computed from the scaled values and never overflow on the way.
+ */
+function singularValues(a: Matrix): { s: Float64Array; exponent: number } {
+  const { result, exponent } = scaledSvd(checkMatrix(a, 'a'), false);
+  return { s: result.s, exponent };
 }
 
 /**
@@ -19,22 +24,31 @@ function singularValues(a: Matrix): Float64Array {
  *
  * Cost: one singular-value computation, `4mn² − 4n³/3` flops.
  *
- * @param a - `m x n` matrix. An empty matrix gives 1 (the identity on a zero-dimensional space);
- * a rank-deficient one gives `Infinity`.
- * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity.
+ * @param a - `m x n` matrix. An empty matrix gives 1 (the identity on a zero-dimensional space).
+ * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity, and when the condition number
+ * is infinite (a rank-deficient matrix, smallest singular value 0) or beyond the float64 range.
  * @example
  * ```ts
  * conditionNumber(fromArray([[2, 0], [0, 0.5]])); // => 4
  * ```
  */
 export function conditionNumber(a: Matrix): number {
-  const s = singularValues(a);
+  const { s } = singularValues(a);
   const k = s.length;
   if (k === 0) return 1;
   const top = s[0] as number;
   const bottom = s[k - 1] as number;
-  if (bottom === 0) return Number.POSITIVE_INFINITY;
-  return top / bottom;
+  const ratio = top / bottom;
+  if (!Number.isFinite(ratio)) {
+    throw new LinalgError(
+      'NOT_FINITE',
+      'a',
+      bottom === 0
+        ? 'is singular (smallest singular value 0): its condition number is infinite'
+        : 'its condition number σ₁/σ_min exceeds the float64 range',
+    );
+  }
+  return ratio;
 }
 
 /**
@@ -44,7 +58,8 @@ export function conditionNumber(a: Matrix): number {
  * \operatorname{srank}(A) = \|A\|_F^2 / \|A\|_2^2 = \sum_i \sigma_i^2 / \sigma_1^2
  * ```
  *
- * Cost: one singular-value computation. Between 1 and `rank(A)`; 0 for a zero or empty matrix.
+ * Computed as `Σ (σ_i / σ₁)²`, which cannot overflow. Cost: one singular-value computation.
+ * Between 1 and `rank(A)`; 0 for a zero or empty matrix.
  *
  * @param a - `m x n` matrix.
  * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity.
@@ -54,11 +69,12 @@ export function conditionNumber(a: Matrix): number {
  * ```
  */
 export function stableRank(a: Matrix): number {
-  const s = singularValues(a);
+  const { s } = singularValues(a);
   const top = s.length > 0 ? (s[0] as number) : 0;
   if (top === 0) return 0;
-  const f = frobeniusNorm(a) / top;
-  return f * f;
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) sum += ((s[i] as number) / top) ** 2;
+  return sum;
 }
 
 /**
@@ -80,7 +96,7 @@ export function stableRank(a: Matrix): number {
  * ```
  */
 export function effectiveRank(a: Matrix): number {
-  const s = singularValues(a);
+  const { s } = singularValues(a);
   let total = 0;
   for (let i = 0; i < s.length; i++) total += s[i] as number;
   if (total === 0) return 0;
@@ -122,9 +138,13 @@ export function rank(a: Matrix, tolerance?: number): number {
       `must be a finite number ≥ 0, got ${describe(tolerance)}`,
     );
   }
-  const s = singularValues(a);
+  const { s, exponent } = singularValues(a);
   if (s.length === 0) return 0;
-  const tau = tolerance ?? (s[0] as number) * Math.max(a.rows, a.cols) * epsilonOf(a);
+  // Compared in the scaled units of s: the default threshold is relative, a given one is absolute.
+  const tau =
+    tolerance === undefined
+      ? (s[0] as number) * Math.max(a.rows, a.cols) * epsilonOf(a)
+      : ldexp(tolerance, exponent);
   let r = 0;
   for (let i = 0; i < s.length; i++) if ((s[i] as number) > tau) r++;
   return r;

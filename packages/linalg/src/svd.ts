@@ -3,11 +3,12 @@ import { bidiagonalize, formLeftT, formRightT } from './bidiagonal';
 import { bidiagonalSvd } from './bidiagonal-svd';
 import { describe } from './describe';
 import { LinalgError } from './errors';
-import { finiteFloat64Copy } from './float-input';
+import { checkFiniteResult, finiteFloat64Copy, maxMagnitude } from './float-input';
 import { gemm } from './gemm';
 import { formQt, householderQr, QR_BLOCK } from './householder-blocked';
 import { checkMatrix } from './matrix-check';
 import { readOptions } from './options';
+import { F64_SAFE, ldexp, scaleExponent } from './power-of-two';
 
 /** From this many columns on, singular values alone use the two-stage (band) reduction. */
 const TWO_STAGE_MIN = 160;
@@ -60,10 +61,15 @@ export interface SvdResult {
  * the values; with vectors about `4mn² + 8n³` more (forming U and V, then rotating them).
  * Memory: one float64 copy of A plus `O(32 (m + n))`; with vectors `mn + n²` more.
  *
+ * Matrices whose largest entry lies outside `[2^-200, 2^200]` (entries near 1e308, subnormals)
+ * are factored as `2^e A` with the power of two that brings that entry to `[1, 2)`, exactly
+ * (LAPACK's `dgesvd` does the same), and the singular values are scaled back.
+ *
  * @param a - `m x n` matrix, any strides, float32 or float64. Zero-size input gives empty results.
  * @param options - `computeUV` (default true).
- * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity; `NOT_CONVERGED` if the QR
- * iteration fails to converge (not observed in practice).
+ * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity, or when a singular value
+ * exceeds the float64 range; `NOT_CONVERGED` if the QR iteration fails to converge (not observed
+ * in practice); `INVALID_ARGUMENT` for an unknown option key or a non-boolean `computeUV`.
  * @example
  * ```ts
  * const { s } = svd(fromArray([[3, 0], [0, -4]]), { computeUV: false });
@@ -80,28 +86,43 @@ export function svd(value: Matrix, options?: SvdOptions): SvdResult {
       `must be true or false, got ${describe(computeUV)}`,
     );
   }
-  if (a.rows < a.cols) {
-    const t = svdTall(transpose(a), computeUV);
-    return { s: t.s, u: t.v, v: t.u };
-  }
-  return svdTall(a, computeUV);
+  const { result, exponent } = scaledSvd(a, computeUV);
+  const s = result.s;
+  for (let i = 0; i < s.length; i++) s[i] = ldexp(s[i] as number, -exponent);
+  checkFiniteResult(s, 0, s.length, 'a', 'the singular values');
+  return result;
 }
 
-function svdTall(a: Matrix, computeUV: boolean): SvdResult {
+/**
+ * The SVD of `2^exponent A` (singular values of that scaled matrix, vectors of A), where the
+ * power of two brings a matrix of extreme magnitude (largest entry outside `[2^-200, 2^200]`) to
+ * `[1, 2)` exactly, as LAPACK's `dgesvd` scales before it reduces; `exponent = 0` otherwise.
+ * Internal: `a` is validated; NaN and ±Infinity throw `NOT_FINITE`.
+ */
+export function scaledSvd(a: Matrix, computeUV: boolean): { result: SvdResult; exponent: number } {
+  const exponent = scaleExponent(maxMagnitude(a), F64_SAFE[0], F64_SAFE[1]);
+  if (a.rows < a.cols) {
+    const t = svdTall(transpose(a), computeUV, exponent);
+    return { result: { s: t.s, u: t.v, v: t.u }, exponent };
+  }
+  return { result: svdTall(a, computeUV, exponent), exponent };
+}
+
+function svdTall(a: Matrix, computeUV: boolean, exponent = 0): SvdResult {
   const m = a.rows;
   const n = a.cols;
   const dtype = dtypeOf(a);
   if (!computeUV && n >= TWO_STAGE_MIN) {
     // Column-major copy; dense → band (GEMM) → bidiagonal (Givens) → values.
-    const w = finiteFloat64Copy(a, 'a', true);
+    const w = finiteFloat64Copy(a, 'a', true, exponent);
     reduceToBand(w, m, n, BAND_WIDTH);
     const band = extractBand(w, m, n, BAND_WIDTH);
     const { d, e } = bandToBidiagonal(band, n, BAND_WIDTH);
     bidiagonalSvd(d, e, n, undefined, 0, undefined, 0);
     return { s: d, u: undefined, v: undefined };
   }
-  if (computeUV && m >= QR_FIRST_RATIO * n && n > 0) return svdViaQr(a, m, n);
-  const w = finiteFloat64Copy(a, 'a');
+  if (computeUV && m >= QR_FIRST_RATIO * n && n > 0) return svdViaQr(a, m, n, exponent);
+  const w = finiteFloat64Copy(a, 'a', false, exponent);
   const { d, e, tauLeft, tauRight } = bidiagonalize(w, m, n);
   if (!computeUV) {
     bidiagonalSvd(d, e, n, undefined, 0, undefined, 0);
@@ -125,9 +146,9 @@ function svdTall(a: Matrix, computeUV: boolean): SvdResult {
  * Tall SVD with vectors through a QR first: `A = Q R`, `R = U_R diag(s) Vᵀ`, `U = Q U_R`, so the
  * expensive reduction works on the small `n x n` R and the `m`-long work runs in GEMM.
  */
-function svdViaQr(a: Matrix, m: number, n: number): SvdResult {
+function svdViaQr(a: Matrix, m: number, n: number, exponent: number): SvdResult {
   const dtype = dtypeOf(a);
-  const w = finiteFloat64Copy(a, 'a', true);
+  const w = finiteFloat64Copy(a, 'a', true, exponent);
   const tau = householderQr(w, m, n);
   const r = new Float64Array(n * n);
   for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) r[i * n + j] = w[j * m + i] as number;

@@ -1,9 +1,10 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
-import { EPSILON_F64 } from './float-input';
+import { checkFiniteResult, EPSILON_F64 } from './float-input';
 import { checkElementCount, zeros } from './limits';
 import type { Matrix } from './matrix';
 import { readOptions } from './options';
+import { exponentOf, ldexp, scaleInPlace2 } from './power-of-two';
 
 /** Options of {@link eigSymTridiagonal}. */
 export interface EigTridiagonalOptions {
@@ -178,15 +179,12 @@ export function eigSymTridiagonal(
   }
   const e = new Float64Array(n);
   e.set(off);
-  // Scale so that squares neither overflow nor underflow.
+  // Work on 2^k T with its largest entry in [1, 2) (exact), so squares neither overflow nor underflow.
   let scale = 0;
   for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(d[i] as number), Math.abs(e[i] as number));
-  if (scale > 0) {
-    for (let i = 0; i < n; i++) {
-      d[i] = (d[i] as number) / scale;
-      e[i] = (e[i] as number) / scale;
-    }
-  }
+  const k = scale > 0 ? -exponentOf(scale) : 0;
+  scaleInPlace2(d, 0, n, k);
+  scaleInPlace2(e, 0, n, k);
   let zt: Float64Array | undefined;
   if (wantVectors) {
     checkElementCount(n * n, 'diag', `the ${n} x ${n} eigenvector matrix`);
@@ -194,7 +192,8 @@ export function eigSymTridiagonal(
     for (let i = 0; i < n; i++) zt[i * n + i] = 1;
   }
   tridiagonalQl(d, e, n, zt);
-  if (scale > 0) for (let i = 0; i < n; i++) d[i] = (d[i] as number) * scale;
+  for (let i = 0; i < n; i++) d[i] = ldexp(d[i] as number, -k);
+  checkFiniteResult(d, 0, n, 'diag', 'the eigenvalues');
   return sortAscending(d, zt, n);
 }
 

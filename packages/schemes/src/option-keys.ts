@@ -47,6 +47,11 @@ export function closestKey(key: string, known: readonly string[]): string | unde
   return bestDistance <= Math.min(2, Math.floor(Math.max(k.length, 1) / 2)) ? best : undefined;
 }
 
+/** The `argument` an unknown key is reported under: the key itself, or `""` for the empty key. */
+export function keyArgument(key: string): string {
+  return key === '' ? '""' : key;
+}
+
 /** The message of an unknown key: what is allowed, and the closest known key if there is one. */
 export function unknownKeyMessage(key: string, known: readonly string[], what: string): string {
   const close = closestKey(key, known);
@@ -74,7 +79,7 @@ export function checkOptionKeys(
   const record = options as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (record[key] !== undefined && !known.includes(key)) {
-      throw new InitError('INVALID_ARGUMENT', key, unknownKeyMessage(key, known, what));
+      throw new InitError('INVALID_ARGUMENT', keyArgument(key), unknownKeyMessage(key, known, what));
     }
   }
   return record;

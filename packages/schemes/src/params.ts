@@ -1,6 +1,6 @@
 import { describeValue, InitError } from './errors';
 import { toSnake } from './gain';
-import { unknownKeyMessage } from './option-keys';
+import { keyArgument, unknownKeyMessage } from './option-keys';
 
 /** How one parameter of a scheme is validated. */
 export type ParamType =
@@ -155,7 +155,7 @@ export function parseParams(scheme: string, specs: readonly ParamSpec[], raw: un
     if (!spec) {
       throw new InitError(
         'INVALID_ARGUMENT',
-        key,
+        keyArgument(key),
         unknownKeyMessage(
           key,
           specs.map((s) => s.name),
@@ -164,7 +164,7 @@ export function parseParams(scheme: string, specs: readonly ParamSpec[], raw: un
       );
     }
     if (given.has(spec.name)) {
-      throw new InitError('INVALID_ARGUMENT', key, `${scheme}: ${spec.name} is given twice`);
+      throw new InitError('INVALID_ARGUMENT', keyArgument(key), `${scheme}: ${spec.name} is given twice`);
     }
     given.set(spec.name, value);
   }

@@ -27,7 +27,7 @@ export function checkShape(shape: unknown, argument = 'shape'): number[] {
         `dimension ${i} must be a non-negative integer, got ${describeValue(d)}`,
       );
     }
-    out.push(d);
+    out.push(d + 0); // -0 becomes 0
   }
   return out;
 }

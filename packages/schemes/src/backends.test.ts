@@ -30,13 +30,6 @@ function differing(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
-/**
- * Cases that still differ: the float32 TypeScript GEMM of @init/linalg does not yet perform the
- * same float32 operations in the same order as its WebAssembly kernel. Remove an entry when the
- * linalg fix lands (this test then fails until it is removed, since `it.fails` expects a failure).
- */
-const PENDING_LINALG_FLOAT32_GEMM = new Set(['orthogonal float32']);
-
 // The project promises the same bits from the WebAssembly GEMM and its TypeScript fallback (used
 // where WebAssembly is unavailable), so every scheme must give identical output on both.
 describe('every scheme gives the same bits with the wasm and the js GEMM', () => {
@@ -45,8 +38,7 @@ describe('every scheme gives the same bits with the wasm and the js GEMM', () =>
 
   for (const { name } of listSchemes()) {
     for (const dtype of ['float32', 'float64'] as const) {
-      const test = PENDING_LINALG_FLOAT32_GEMM.has(`${name} ${dtype}`) ? it.fails : it;
-      test(`${name} ${dtype}`, () => {
+      it(`${name} ${dtype}`, () => {
         setGemmBackend('wasm');
         const wasm = run(name, dtype);
         setGemmBackend('js');

@@ -31,7 +31,7 @@ export function sidecarPath(path: string): string {
 
 /** SHA-256 of a block, computed off the main thread (Web Crypto runs in the thread pool). */
 export async function blockDigest(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
 /** Combines block digests, in file order, into the file's digest (hex). */

@@ -1,8 +1,10 @@
 import { plan } from '@init/advisor';
 import { chronoBias, fromConfig, lstmForgetBias, type SchemeConfig } from '@init/schemes';
 import { describe, expect, it } from 'vitest';
+import { Dense } from './dense';
 import { GRU } from './gru';
 import { LSTM } from './lstm';
+import { Model } from './model';
 import type { RecurrentLayer } from './recurrent-layer';
 import { SimpleRNN } from './rnn';
 
@@ -88,6 +90,25 @@ describe("recurrent layers and the recipes of @init/schemes ('auto' via @init/ad
       expect(Array.from(param(layer, 'weight_ih')).some((v) => v !== 0)).toBe(true);
     });
   }
+
+  it("Model init 'auto' (the package's own path): forget bias on the f slice only, weight_hh orthogonal per gate", () => {
+    const model = new Model([new LSTM({ hiddenSize: H }), new Dense({ units: 2 })], {
+      inputShape: [6, IN],
+      seed: 5,
+    });
+    const lstm = model.layer('0') as LSTM;
+    const bi = param(lstm, 'bias_ih');
+    const bh = param(lstm, 'bias_hh');
+    for (let k = 0; k < 4 * H; k++) {
+      expect(bi[k], `bias_ih[${k}]`).toBe(k >= H && k < 2 * H ? 1 : 0);
+      expect(bh[k], `bias_hh[${k}]`).toBe(0);
+    }
+    const w = param(lstm, 'weight_hh');
+    for (let g = 0; g < 4; g++) expect(orthogonalityError(w, g * H, H, H), `block ${g}`).toBeLessThan(1e-5);
+    const records = model.initRecords();
+    expect(records.find((r) => r.name === '0.weight_hh')?.scheme.name).toBe('rnn_orthogonal');
+    expect(records.find((r) => r.name === '0.bias_ih')?.scheme.name).toBe('lstm_forget_bias');
+  });
 
   it('GRU: the plan uses the r, z, n gate order of the layer', () => {
     const gru = new GRU({ hiddenSize: H });

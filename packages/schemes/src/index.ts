@@ -46,6 +46,7 @@ export type { FillOptions, Initializer, InitOptions, SchemeConfig, SchemeDescrip
 export { fromKerasConfig, type KerasInitializerConfig } from './keras';
 export type { AxesLayout, Layout, LayoutOptions } from './layout';
 export { lecunNormal, lecunTruncatedNormal, lecunUniform } from './lecun';
+export { FLOAT32_MAX, MAX_ELEMENTS } from './limits';
 export { type NormalOptions, normal, randomSmall } from './normal';
 export { decodeNpy, encodeNpy, type NpyHeader, type NpyVersion, npyHeader, parseNpyHeader } from './npy';
 export { type OrthogonalMethod, orthogonal } from './orthogonal';
@@ -84,7 +85,7 @@ export {
 } from './safetensors';
 export type { Shape } from './shape';
 export { type CsrMatrix, type SparseOptions, sparse, toCsr } from './sparse';
-export type { Dtype, FloatArray, Tensor } from './tensor';
+export type { Dtype, DtypeArray, FloatArray, Tensor } from './tensor';
 export { type TruncatedNormalOptions, truncatedNormal } from './truncated-normal';
 export { type UniformOptions, uniform } from './uniform';
 export {

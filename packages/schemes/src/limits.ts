@@ -4,10 +4,23 @@ import type { Dtype } from './tensor';
 /**
  * The largest tensor an initializer allocates or fills: 2^30 elements (4 GiB of float32, 8 GiB of
  * float64). Larger shapes throw `TOO_LARGE` before any allocation.
+ *
+ * @example
+ * ```ts
+ * MAX_ELEMENTS; // => 1073741824
+ * ```
  */
 export const MAX_ELEMENTS = 2 ** 30;
 
-/** The largest finite float32, (2 − 2^-23)·2^127. */
+/**
+ * The largest finite float32, (2 − 2^-23)·2^127: settings whose float32 output could exceed it
+ * throw `NOT_FINITE`.
+ *
+ * @example
+ * ```ts
+ * FLOAT32_MAX === Math.fround(3.4028234663852886e38); // => true
+ * ```
+ */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 
 /**

@@ -10,6 +10,8 @@ import {
   openAtomicFile,
   openNpyFile,
   openSafetensorsFile,
+  writeNpyFile,
+  writeSafetensorsFile,
 } from '@init/schemes/node';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -101,6 +103,51 @@ describe('file readers', () => {
   });
 });
 
+describe('file writers', () => {
+  it('stream tensors chunk by chunk into files identical to the in-memory encoders', async () => {
+    const w = new Float32Array(10).map((_, i) => i / 3);
+    const h = new Uint16Array([1, 2, 3]);
+    const p = join(dir, 'stream.safetensors');
+    async function* parts() {
+      yield w.subarray(0, 4);
+      yield w.subarray(4);
+    }
+    const size = await writeSafetensorsFile(
+      p,
+      [
+        { name: 'w', dtype: 'F32', shape: [2, 5], chunks: parts() },
+        { name: 'h', dtype: 'BF16', shape: [3], chunks: [h] },
+      ],
+      { metadata: { format: 'pt' } },
+    );
+    const expected = encodeSafetensors(
+      [
+        { name: 'w', shape: [2, 5], data: w },
+        { name: 'h', shape: [3], dtype: 'BF16', data: h },
+      ],
+      { metadata: { format: 'pt' } },
+    );
+    expect(size).toBe(expected.length);
+    expect(new Uint8Array(readFileSync(p))).toEqual(expected);
+    const q = join(dir, 'stream.npy');
+    expect(await writeNpyFile(q, [2, 5], 'float32', [w.subarray(0, 3), w.subarray(3)])).toBe(128 + 40);
+    expect(new Uint8Array(readFileSync(q))).toEqual(encodeNpy({ data: w, shape: [2, 5] }));
+  });
+
+  it('a chunk count that does not fill the shape is SHAPE_MISMATCH and leaves no file', async () => {
+    const p = join(dir, 'short.safetensors');
+    await expect(
+      writeSafetensorsFile(p, [{ name: 'w', dtype: 'F32', shape: [4], chunks: [new Float32Array(3)] }]),
+    ).rejects.toMatchObject({ code: 'SHAPE_MISMATCH', argument: 'tensors[0].chunks' });
+    expect(existsSync(p) || existsSync(`${p}.partial`)).toBe(false);
+    await expect(
+      writeNpyFile(join(dir, 'long.npy'), [1], 'float32', [new Float32Array(2)]),
+    ).rejects.toMatchObject({
+      code: 'SHAPE_MISMATCH',
+    });
+  });
+});
+
 describe('createParallelChunkFiller', () => {
   it('fills the same bits as fillChunk, whatever the thread count', async () => {
     const gen = chunkGenerator({ name: 'normal', std: 0.02 }, [1 << 20], createRng(9).fork('w'));
@@ -119,7 +166,13 @@ describe('createParallelChunkFiller', () => {
 
 describe('the node entry', () => {
   it('imports the main entry by name, never a relative copy of its modules', () => {
-    const nodeOnly = ['node.ts', 'atomic-file.ts', 'parallel-chunks.ts', 'weights-file-readers.ts'];
+    const nodeOnly = [
+      'node.ts',
+      'atomic-file.ts',
+      'parallel-chunks.ts',
+      'weights-file-readers.ts',
+      'weights-file-writers.ts',
+    ];
     for (const file of nodeOnly) {
       const text = readFileSync(new URL(file, import.meta.url), 'utf8');
       for (const m of text.matchAll(/from '(\.[^']+)'/g)) {

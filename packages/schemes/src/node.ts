@@ -22,3 +22,9 @@ export {
   openSafetensorsFile,
   type SafetensorsFile,
 } from './weights-file-readers';
+export {
+  type DataChunks,
+  type SafetensorsFileTensor,
+  writeNpyFile,
+  writeSafetensorsFile,
+} from './weights-file-writers';

@@ -1,0 +1,4 @@
+import { weightsFileHashes } from './weights-browser-cases';
+
+(globalThis as unknown as { weightsFileHashes: typeof weightsFileHashes }).weightsFileHashes =
+  weightsFileHashes;

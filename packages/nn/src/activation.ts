@@ -1,4 +1,5 @@
 import { BaseLayer } from './base-layer';
+import { exp, expm1, log1p, tanh } from './elementary';
 import { erf } from './erf';
 import { NnError } from './errors';
 import type { LayerConfig, Shape } from './layer';
@@ -50,14 +51,14 @@ const INV_SQRT2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 0.3989422804014327;
 
 function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 
 /** PyTorch's softplus with beta 1 and threshold 20: log(1 + e^x), or x above 20. */
 function softplus(x: number): number {
-  return x > 20 ? x : Math.log1p(Math.exp(x));
+  return x > 20 ? x : log1p(exp(x));
 }
 
 /**
@@ -164,13 +165,13 @@ function applyActivation(
     case 'elu':
       for (let i = 0; i < n; i++) {
         const v = x[i] as number;
-        y[i] = v > 0 ? v : alpha * Math.expm1(v);
+        y[i] = v > 0 ? v : alpha * expm1(v);
       }
       return;
     case 'selu':
       for (let i = 0; i < n; i++) {
         const v = x[i] as number;
-        y[i] = v > 0 ? SELU_LAMBDA * v : SELU_LAMBDA * SELU_ALPHA * Math.expm1(v);
+        y[i] = v > 0 ? SELU_LAMBDA * v : SELU_LAMBDA * SELU_ALPHA * expm1(v);
       }
       return;
     case 'gelu':
@@ -188,14 +189,14 @@ function applyActivation(
     case 'mish':
       for (let i = 0; i < n; i++) {
         const v = x[i] as number;
-        y[i] = v * Math.tanh(softplus(v));
+        y[i] = v * tanh(softplus(v));
       }
       return;
     case 'softplus':
       for (let i = 0; i < n; i++) y[i] = softplus(x[i] as number);
       return;
     case 'tanh':
-      for (let i = 0; i < n; i++) y[i] = Math.tanh(x[i] as number);
+      for (let i = 0; i < n; i++) y[i] = tanh(x[i] as number);
       return;
     case 'sigmoid':
       for (let i = 0; i < n; i++) y[i] = sigmoid(x[i] as number);
@@ -227,20 +228,20 @@ function applyDerivative(
     case 'elu':
       for (let i = 0; i < n; i++) {
         const v = x[i] as number;
-        dx[i] = v > 0 ? (dy[i] as number) : (dy[i] as number) * alpha * Math.exp(v);
+        dx[i] = v > 0 ? (dy[i] as number) : (dy[i] as number) * alpha * exp(v);
       }
       return;
     case 'selu':
       for (let i = 0; i < n; i++) {
         const v = x[i] as number;
-        dx[i] = (dy[i] as number) * (v > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * Math.exp(v));
+        dx[i] = (dy[i] as number) * (v > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * exp(v));
       }
       return;
     case 'gelu':
       for (let i = 0; i < n; i++) {
         const v = x[i] as number;
         const cdf = 0.5 * (1 + erf(v * INV_SQRT2));
-        dx[i] = (dy[i] as number) * (cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
+        dx[i] = (dy[i] as number) * (cdf + v * INV_SQRT_2PI * exp(-0.5 * v * v));
       }
       return;
     case 'silu':
@@ -253,7 +254,7 @@ function applyDerivative(
     case 'mish':
       for (let i = 0; i < n; i++) {
         const v = x[i] as number;
-        const t = Math.tanh(softplus(v));
+        const t = tanh(softplus(v));
         dx[i] = (dy[i] as number) * (t + v * (1 - t * t) * sigmoid(v));
       }
       return;
@@ -265,7 +266,7 @@ function applyDerivative(
       return;
     case 'tanh':
       for (let i = 0; i < n; i++) {
-        const t = Math.tanh(x[i] as number);
+        const t = tanh(x[i] as number);
         dx[i] = (dy[i] as number) * (1 - t * t);
       }
       return;

@@ -1,8 +1,7 @@
-import { gemm } from '@init/linalg';
 import { BaseLayer } from './base-layer';
 import { col2im, type Geometry, im2col, outputLength, type Pair, pairOption } from './conv-geometry';
 import type { AdvisorLayerInfo, LayerConfig, Shape } from './layer';
-import { mat } from './matrix-view';
+import { layerGemm, mat } from './matrix-view';
 import { booleanOption, checkOptions, numberOption } from './options';
 
 /** Options of {@link Conv2D}. */
@@ -134,7 +133,15 @@ export class Conv2D extends BaseLayer {
     for (let s = 0; s < batch; s++) {
       for (let gi = 0; gi < groups; gi++) {
         im2col(x, s * inSize, g, gi * cg, cg, cols);
-        gemm(1, mat(this.w, og, k, gi * og * k), colsM, 0, mat(y, og, ohw, s * outSize + gi * og * ohw));
+        layerGemm(
+          this.path,
+          'forward',
+          1,
+          mat(this.w, og, k, gi * og * k),
+          colsM,
+          0,
+          mat(y, og, ohw, s * outSize + gi * og * ohw),
+        );
       }
       const b = this.b;
       if (b !== undefined) {
@@ -169,8 +176,12 @@ export class Conv2D extends BaseLayer {
       for (let gi = 0; gi < groups; gi++) {
         const dyG = mat(dy, og, ohw, s * outSize + gi * og * ohw);
         im2col(x, s * inSize, g, gi * cg, cg, cols);
-        gemm(1, dyG, colsM, 1, mat(this.dw, og, k, gi * og * k), { transB: true });
-        gemm(1, mat(this.w, og, k, gi * og * k), dyG, 0, dcolsM, { transA: true });
+        layerGemm(this.path, 'backward', 1, dyG, colsM, 1, mat(this.dw, og, k, gi * og * k), {
+          transB: true,
+        });
+        layerGemm(this.path, 'backward', 1, mat(this.w, og, k, gi * og * k), dyG, 0, dcolsM, {
+          transA: true,
+        });
         col2im(dcols, g, gi * cg, cg, dx, s * inSize);
       }
       const db = this.db;

@@ -1,7 +1,6 @@
-import { gemm } from '@init/linalg';
 import { BaseLayer } from './base-layer';
 import type { AdvisorLayerInfo, LayerConfig, Shape } from './layer';
-import { mat } from './matrix-view';
+import { layerGemm, mat } from './matrix-view';
 import { booleanOption, checkOptions, numberOption } from './options';
 
 /** Options of {@link Dense}. */
@@ -74,7 +73,9 @@ export class Dense extends BaseLayer {
     const n = this.inSize;
     const m = this.units;
     const y = this.cache.get('y', batch * m);
-    gemm(1, mat(x, batch, n), mat(this.w, m, n), 0, mat(y, batch, m), { transB: true });
+    layerGemm(this.path, 'forward', 1, mat(x, batch, n), mat(this.w, m, n), 0, mat(y, batch, m), {
+      transB: true,
+    });
     const b = this.b;
     if (b !== undefined) {
       for (let i = 0; i < batch; i++) {
@@ -91,7 +92,9 @@ export class Dense extends BaseLayer {
     const x = this.input(batch);
     const n = this.inSize;
     const m = this.units;
-    gemm(1, mat(dy, batch, m), mat(x, batch, n), 1, mat(this.dw, m, n), { transA: true });
+    layerGemm(this.path, 'backward', 1, mat(dy, batch, m), mat(x, batch, n), 1, mat(this.dw, m, n), {
+      transA: true,
+    });
     const db = this.db;
     if (db !== undefined) {
       for (let i = 0; i < batch; i++) {
@@ -100,7 +103,7 @@ export class Dense extends BaseLayer {
       }
     }
     const dx = this.cache.get('dx', batch * n);
-    gemm(1, mat(dy, batch, m), mat(this.w, m, n), 0, mat(dx, batch, n));
+    layerGemm(this.path, 'backward', 1, mat(dy, batch, m), mat(this.w, m, n), 0, mat(dx, batch, n));
     return dx;
   }
 

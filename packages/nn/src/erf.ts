@@ -1,3 +1,5 @@
+import { exp } from './elementary';
+
 /**
  * The error function, with a relative error of erfc below 1.2e-7 everywhere (a Chebyshev fit
  * of erfc, Numerical Recipes' `erfcc`), enough for float32 activations.
@@ -23,7 +25,7 @@ export function erf(x: number): number {
   const t = 1 / (1 + 0.5 * z);
   const erfc =
     t *
-    Math.exp(
+    exp(
       -z * z -
         1.26551223 +
         t *

@@ -48,3 +48,27 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   return `a value of type ${typeof value}`;
 }
+
+/**
+ * The `NOT_FINITE` error a layer throws when its arithmetic overflows (for example a GEMM whose
+ * finite operands give infinite products). It names the layer and the pass, so that `fit` can
+ * report a diverging run instead of failing.
+ *
+ * @example
+ * ```ts
+ * try { model.forward(x, 1) } catch (e) { if (e instanceof NonFiniteError) e.layer; } // => '2'
+ * ```
+ */
+export class NonFiniteError extends NnError {
+  /** Path of the layer whose computation overflowed. */
+  readonly layer: string;
+  /** `'forward'` or `'backward'`. */
+  readonly phase: 'forward' | 'backward';
+
+  constructor(layer: string, phase: 'forward' | 'backward', message: string) {
+    super('NOT_FINITE', layer === '' ? 'layer' : layer, message);
+    this.name = 'NnError';
+    this.layer = layer;
+    this.phase = phase;
+  }
+}

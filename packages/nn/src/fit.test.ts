@@ -78,7 +78,7 @@ describe('fit', () => {
     expect(result.status).toBe('non_finite');
     expect(result.nonFinite?.step).toBeGreaterThan(0);
     expect(result.nonFinite?.layer).toMatch(/^\d$/);
-    expect(result.nonFinite?.message).toMatch(/non-finite/);
+    expect(result.nonFinite?.message).toContain(`layer ${result.nonFinite?.layer}`);
     expect(result.steps).toBe(result.nonFinite?.step);
   });
 

@@ -2,7 +2,7 @@ import { createRng } from '@init/rng';
 import { checkDataset } from './data-checks';
 import type { Dataset } from './data-set';
 import { Dropout } from './dropout';
-import { describeValue, NnError } from './errors';
+import { describeValue, NnError, NonFiniteError } from './errors';
 import type { Layer, Parameter } from './layer';
 import { createLoss, LOSSES, type Loss, type LossName } from './loss';
 import type { Model } from './model';
@@ -242,6 +242,16 @@ function copyInto(params: readonly Parameter[], store: Float32Array[], save: boo
   }
 }
 
+function overflowReport(e: NonFiniteError, step: number, epoch: number): NonFiniteReport {
+  return {
+    step,
+    epoch,
+    phase: e.phase,
+    layer: e.layer,
+    message: `the ${e.phase} pass of layer ${e.layer} overflows float32 at step ${step}`,
+  };
+}
+
 function layerOf(name: string): string {
   const i = name.lastIndexOf('.');
   return i < 0 ? '(root)' : name.slice(0, i);
@@ -262,6 +272,9 @@ function locateForward(model: Model, xb: Float32Array, b: number): string | unde
   });
   try {
     model.forward(xb, b, true);
+  } catch (e) {
+    if (!(e instanceof NonFiniteError)) throw e;
+    found ??= e.layer;
   } finally {
     model.setObserver(undefined);
   }
@@ -563,7 +576,14 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
         });
       }
       if (monitor !== undefined) monitor.beginStep(step);
-      const pred = model.forward(xb, b, true);
+      let pred: Float32Array;
+      try {
+        pred = model.forward(xb, b, true);
+      } catch (e) {
+        monitor?.endStep();
+        if (e instanceof NonFiniteError) return finish('non_finite', overflowReport(e, step, epoch));
+        throw e;
+      }
       const value = loss.forward(pred, yb, b);
       if (!Number.isFinite(value)) {
         monitor?.endStep();
@@ -580,7 +600,13 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
         });
       }
       model.zeroGrad();
-      model.backward(loss.backward(), b);
+      try {
+        model.backward(loss.backward(), b);
+      } catch (e) {
+        monitor?.endStep();
+        if (e instanceof NonFiniteError) return finish('non_finite', overflowReport(e, step, epoch));
+        throw e;
+      }
       for (let i = params.length - 1; i >= 0; i--) {
         const p = params[i] as (typeof params)[number];
         if (firstNonFinite(p.grad) >= 0) {

@@ -26,7 +26,7 @@ export {
 } from './diagnose';
 export { Dropout, type DropoutOptions } from './dropout';
 export { Embedding, type EmbeddingOptions } from './embedding';
-export { NnError, type NnErrorCode } from './errors';
+export { NnError, type NnErrorCode, NonFiniteError } from './errors';
 export {
   type EpochLog,
   evaluate,

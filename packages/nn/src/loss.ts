@@ -1,4 +1,5 @@
 import { BufferCache } from './buffer-cache';
+import { exp, log, log1p } from './elementary';
 import { describeValue, NnError } from './errors';
 
 /** Class indices or float targets, one row per sample. */
@@ -107,11 +108,11 @@ export class SoftmaxCrossEntropy implements Loss {
       for (let c = 0; c < classes; c++) m = Math.max(m, pred[o + c] as number);
       let s = 0;
       for (let c = 0; c < classes; c++) {
-        const e = Math.exp((pred[o + c] as number) - m);
+        const e = exp((pred[o + c] as number) - m);
         g[o + c] = e;
         s += e;
       }
-      total += Math.log(s) + m - (pred[o + t] as number);
+      total += log(s) + m - (pred[o + t] as number);
       const scale = 1 / (s * batch);
       for (let c = 0; c < classes; c++) g[o + c] = (g[o + c] as number) * scale;
       g[o + t] = (g[o + t] as number) - 1 / batch;
@@ -164,8 +165,8 @@ export class BinaryCrossEntropyWithLogits implements Loss {
       const t = target[i] as number;
       if (!(t >= 0 && t <= 1))
         throw new NnError('INVALID_ARGUMENT', 'target', `value ${i} is ${t}, expected a number in [0, 1]`);
-      const e = Math.exp(-Math.abs(z));
-      total += Math.max(z, 0) - z * t + Math.log1p(e);
+      const e = exp(-Math.abs(z));
+      total += Math.max(z, 0) - z * t + log1p(e);
       const s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
       g[i] = (s - t) / n;
     }

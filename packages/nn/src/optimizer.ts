@@ -1,3 +1,4 @@
+import { powInt } from './elementary';
 import { describeValue, NnError } from './errors';
 import type { Parameter } from './layer';
 import { booleanOption, checkNumber, checkOptions, numberOption } from './options';
@@ -236,8 +237,8 @@ export class Adam extends BaseOptimizer {
     const [m, v] = this.slots(p, 2) as [Float32Array, Float32Array];
     const [b1, b2] = this.betas;
     const t = this.steps;
-    const bc1 = 1 - b1 ** t;
-    const bc2Sqrt = Math.sqrt(1 - b2 ** t);
+    const bc1 = 1 - powInt(b1, t);
+    const bc2Sqrt = Math.sqrt(1 - powInt(b2, t));
     const stepSize = this.lr / bc1;
     const eps = this.eps;
     const wd = this.weightDecay;
@@ -436,10 +437,12 @@ export function gradNorm(parameters: readonly Parameter[]): number {
       if (v === 0) continue;
       if (!Number.isFinite(v)) return v;
       if (v > scale) {
-        ssq = 1 + ssq * (scale / v) ** 2;
+        const q = scale / v;
+        ssq = 1 + ssq * q * q;
         scale = v;
       } else {
-        ssq += (v / scale) ** 2;
+        const q = v / scale;
+        ssq += q * q;
       }
     }
   }

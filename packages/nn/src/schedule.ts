@@ -1,3 +1,4 @@
+import { cos, powInt } from './elementary';
 import { NnError } from './errors';
 import { checkOptions, isRecord, numberOption, rawOption } from './options';
 
@@ -28,7 +29,7 @@ export function stepSchedule(options: { stepSize: number; gamma?: number }): Sch
   const stepSize = numberOption(o, 'stepSize', { integer: true, min: 1, max: 2 ** 40 });
   const gamma = numberOption(o, 'gamma', { min: 0, max: 1 }, 0.1);
   return {
-    at: (t, base) => base * gamma ** Math.floor(t / stepSize),
+    at: (t, base) => base * powInt(gamma, Math.floor(t / stepSize)),
     config: { kind: 'step', stepSize, gamma },
   };
 }
@@ -53,7 +54,7 @@ export function cosineSchedule(options: { tMax: number; minLr?: number }): Sched
   const tMax = numberOption(o, 'tMax', { integer: true, min: 1, max: 2 ** 40 });
   const minLr = numberOption(o, 'minLr', { min: 0, max: 1e6 }, 0);
   return {
-    at: (t, base) => minLr + 0.5 * (base - minLr) * (1 + Math.cos((Math.PI * Math.min(t, tMax)) / tMax)),
+    at: (t, base) => minLr + 0.5 * (base - minLr) * (1 + cos((Math.PI * Math.min(t, tMax)) / tMax)),
     config: { kind: 'cosine', tMax, minLr },
   };
 }

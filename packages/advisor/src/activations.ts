@@ -438,7 +438,9 @@ function centralDifference(fn: (x: number) => number): (x: number) => number {
  * resolveActivation({ name: 'leaky_relu', slope: 0.2 }).fn(-1); // => -0.2
  * ```
  */
-export function resolveActivation(input: ActivationInput, argument = 'activation'): Activation {
+export function resolveActivation(input: ActivationInput, argumentName = 'activation'): Activation {
+  const argument =
+    typeof argumentName === 'string' && argumentName.length > 0 ? argumentName.slice(0, 200) : 'activation';
   if (typeof input === 'string') {
     const key = normalizeName(input);
     if (!isActivationName(key)) {

@@ -23,9 +23,12 @@ export class AdvisorError extends Error {
   readonly argument: string;
 
   constructor(code: AdvisorErrorCode, argument: string, message: string) {
-    super(`${argument}: ${message}`);
+    // Only strings are used as they are: anything else (a symbol, an object without a prototype)
+    // would make building the message itself throw.
+    const arg = typeof argument === 'string' ? argument : 'argument';
+    super(`${arg}: ${typeof message === 'string' ? message : 'invalid input'}`);
     this.name = 'AdvisorError';
-    this.code = code;
-    this.argument = argument;
+    this.code = typeof code === 'string' ? code : 'INVALID_ARGUMENT';
+    this.argument = arg;
   }
 }

@@ -74,7 +74,7 @@ export function checkOptions<T extends object = Readonly<Record<string, unknown>
   }
   for (const key of Reflect.ownKeys(value)) {
     if (typeof key === 'string' && allowed.includes(key)) continue;
-    const name = typeof key === 'symbol' ? 'a symbol key' : key;
+    const name = typeof key === 'symbol' ? 'a symbol key' : key === '' ? "''" : key.slice(0, 200);
     const near = typeof key === 'string' ? closestName(key, allowed) : undefined;
     const shown = typeof key === 'string' ? `'${key.length > 60 ? `${key.slice(0, 40)}...` : key}'` : name;
     throw new AdvisorError(

@@ -39,7 +39,9 @@ function multiplierOf(config: Readonly<Record<string, unknown>>): number {
  * buildScheme({ name: 'glorot_uniform' }).config.name; // => 'xavier_uniform'
  * ```
  */
-export function buildScheme(config: SchemeConfig, argument = 'scheme'): ReturnType<typeof fromConfig> {
+export function buildScheme(config: SchemeConfig, argumentName = 'scheme'): ReturnType<typeof fromConfig> {
+  const argument =
+    typeof argumentName === 'string' && argumentName.length > 0 ? argumentName.slice(0, 200) : 'scheme';
   try {
     return fromConfig(config);
   } catch (e) {

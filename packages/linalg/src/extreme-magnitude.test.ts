@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { randomMatrix } from '../test/random-matrix';
 import {
   conditionNumber,
+  copy,
+  diagonal,
   effectiveRank,
   eigSym,
   eigSymTridiagonal,
@@ -16,6 +18,7 @@ import {
   orthogonalityError,
   qr,
   rank,
+  set,
   spectralNorm,
   stableRank,
   svd,
@@ -169,6 +172,11 @@ describe('entries near 1e308 and subnormal entries give finite, correct results'
     expect(isIsometry(huge)).toBe(false);
     expect(code(() => gemm(1, huge, huge, 0, matrix(2, 2)))).toBe('NOT_FINITE:c');
     expect(code(() => qr(fromArray([[3e38], [3e38]], { dtype: 'float32' })))).toBe('NOT_FINITE:a');
+    // Finite float64 numbers beyond the float32 range are not silently stored as ±Infinity.
+    expect(code(() => copy(fromArray([[1e39]]), { dtype: 'float32' }))).toBe('NOT_FINITE:m');
+    expect(code(() => set(matrix(1, 1, { dtype: 'float32' }), 0, 0, -1e39))).toBe('NOT_FINITE:value');
+    expect(code(() => fromArray([[1, 1e39]], { dtype: 'float32' }))).toBe('NOT_FINITE:rows');
+    expect(code(() => diagonal([1e39], { dtype: 'float32' }))).toBe('NOT_FINITE:values');
     // Ratios stay representable: they are computed from the scaled values.
     expect(stableRank(huge)).toBeCloseTo(1, 12);
     expect(rank(huge)).toBe(1);

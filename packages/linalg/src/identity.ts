@@ -1,7 +1,7 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
 import { checkElementCount } from './limits';
-import { type AllocOptions, type Matrix, matrix } from './matrix';
+import { type AllocOptions, checkRounded, type Matrix, matrix } from './matrix';
 
 /**
  * The `rows x cols` identity (ones on the main diagonal, zeros elsewhere); rectangular shapes give
@@ -78,6 +78,7 @@ export function diagonal(values: ArrayLike<number>, options?: AllocOptions): Mat
       );
     }
     m.data[i * n + i] = v;
+    checkRounded(m.data[i * n + i] as number, v, 'values', `entry ${i} `);
   }
   return m;
 }

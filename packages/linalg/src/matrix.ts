@@ -52,6 +52,20 @@ function checkDtype(dtype: unknown, required = false): Dtype {
 }
 
 /**
+ * Throws `NOT_FINITE` when a finite `value` became ±Infinity on being stored (a float64 number
+ * beyond the float32 range, about 3.4e38, written to float32 storage). Internal.
+ */
+export function checkRounded(stored: number, value: number, argument: string, what: string): void {
+  if (stored - stored !== 0 && value - value === 0) {
+    throw new LinalgError(
+      'NOT_FINITE',
+      argument,
+      `${what}${describe(value)} is beyond the float32 range (about ±3.4e38) and would become ${describe(stored)}`,
+    );
+  }
+}
+
+/**
  * A zero-filled typed array of `length` elements of the given dtype (storage for a matrix).
  *
  * Cost: `length` zero writes (done by the typed-array constructor).
@@ -230,7 +244,9 @@ export function set(matrixValue: Matrix, i: number, j: number, value: number): v
   if (typeof value !== 'number') {
     throw new LinalgError('INVALID_ARGUMENT', 'value', `must be a number, got ${describe(value)}`);
   }
-  m.data[m.offset + i * m.rowStride + j * m.colStride] = value;
+  const at = m.offset + i * m.rowStride + j * m.colStride;
+  m.data[at] = value;
+  checkRounded(m.data[at] as number, value, 'value', '');
 }
 
 /**
@@ -343,7 +359,11 @@ export function copy(value: Matrix, options?: AllocOptions): Matrix {
   let k = 0;
   for (let i = 0; i < rows; i++) {
     let p = offset + i * rowStride;
-    for (let j = 0; j < cols; j++, p += colStride) out[k++] = data[p] as number;
+    for (let j = 0; j < cols; j++, p += colStride, k++) {
+      const v = data[p] as number;
+      out[k] = v;
+      checkRounded(out[k] as number, v, 'm', `entry (${i}, ${j}) `);
+    }
   }
   return { data: out, rows, cols, offset: 0, rowStride: cols, colStride: 1 };
 }
@@ -395,6 +415,7 @@ export function fromArray(rows: readonly (readonly number[])[], options?: AllocO
         throw new LinalgError('INVALID_ARGUMENT', 'rows', `entry (${i}, ${j}) is not a number`);
       }
       out[i * c + j] = v;
+      checkRounded(out[i * c + j] as number, v, 'rows', `entry (${i}, ${j}) `);
     }
   }
   return { data: out, rows: r, cols: c, offset: 0, rowStride: c, colStride: 1 };

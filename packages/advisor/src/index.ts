@@ -67,6 +67,7 @@ export {
   type ParameterSpec,
   type TiedParameter,
 } from './model-parameters';
+export { nearestKey } from './model-config-keys';
 export { type ModelSource, modelParameters } from './model-source';
 export {
   LAYER_KINDS,

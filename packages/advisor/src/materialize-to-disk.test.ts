@@ -196,6 +196,7 @@ describe('materializeToDisk', () => {
       [{ out: fresh(), shard: { index: 0, count: 1 } }, 'shard'],
       [{ out: fresh(), chunkElements: 0 }, 'chunkElements'],
       [{ out: fresh(), worker: 2 }, 'options.worker'],
+      [{ out: fresh(), shardsize: 2 }, 'options.shardsize'],
     ];
     for (const [options, argument] of cases) {
       await expect(materializeToDisk(gpt2, options as never)).rejects.toMatchObject({

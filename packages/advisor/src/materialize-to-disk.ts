@@ -7,6 +7,7 @@ import {
   type ModelParameters,
   type ModelSource,
   modelParameters,
+  nearestKey,
   type ParameterSpec,
 } from '@init/advisor';
 import {
@@ -124,8 +125,13 @@ function checkOptions(options: MaterializeToDiskOptions) {
   if (options === null || typeof options !== 'object')
     fail('options', 'must be an object with at least { out }');
   for (const key of Object.keys(options)) {
-    if (!KEYS.includes(key))
-      fail(`options.${key.slice(0, 40)}`, `unknown option; allowed: ${KEYS.join(', ')}`);
+    if (!KEYS.includes(key)) {
+      const near = nearestKey(key, KEYS);
+      fail(
+        `options.${key.slice(0, 40)}`,
+        `unknown option${near ? ` (did you mean '${near}'?)` : ''}; allowed: ${KEYS.join(', ')}`,
+      );
+    }
   }
   if (typeof options.out !== 'string' || options.out.length === 0) fail('out', 'must be a directory path');
   const dtype = options.dtype ?? 'f32';

@@ -1,5 +1,6 @@
 import { chunkGenerator, InitError, parameterStream, type Seed } from '@init/schemes';
 import { AdvisorError } from './errors';
+import { nearestKey } from './model-config-keys';
 import type { ModelParameters, ParameterSpec, TiedParameter } from './model-parameters';
 import { type ModelSource, modelParameters } from './model-source';
 
@@ -110,12 +111,14 @@ export function materialize(source: ModelSource, options: MaterializeOptions = {
   if (options === null || typeof options !== 'object')
     throw new AdvisorError('INVALID_ARGUMENT', 'options', 'must be an object');
   for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.includes(key))
+    if (!OPTION_KEYS.includes(key)) {
+      const near = nearestKey(key, OPTION_KEYS);
       throw new AdvisorError(
         'INVALID_ARGUMENT',
         `options.${key.slice(0, 40)}`,
-        `unknown option; allowed: ${OPTION_KEYS.join(', ')}`,
+        `unknown option${near ? ` (did you mean '${near}'?)` : ''}; allowed: ${OPTION_KEYS.join(', ')}`,
       );
+    }
   }
   const seed = checkSeed(options.seed);
   const dtype = options.dtype ?? 'float32';

@@ -19,11 +19,25 @@ function distance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
-/** The closest allowed key within two edits, if any. */
+/**
+ * The allowed key closest to `key` within two edits (case-insensitive Levenshtein distance), for
+ * "did you mean" messages.
+ *
+ * @param key - the unknown key
+ * @param allowed - the keys that are accepted
+ * @returns the closest allowed key, or undefined when none is within two edits (or the arguments are not a
+ *   string and an array of strings)
+ * @example
+ * ```ts
+ * nearestKey('n_layers', ['n_layer', 'n_head']); // => 'n_layer'
+ * ```
+ */
 export function nearestKey(key: string, allowed: readonly string[]): string | undefined {
+  if (typeof key !== 'string' || !Array.isArray(allowed) || key.length > 200) return undefined;
   let best: string | undefined;
   let bestD = 3;
   for (const k of allowed) {
+    if (typeof k !== 'string') continue;
     const d = distance(key.toLowerCase(), k.toLowerCase());
     if (d < bestD) {
       best = k;

@@ -222,7 +222,7 @@ describe('materialize', () => {
   it('float64 output and option errors', () => {
     const m = materialize([{ name: 'w', shape: [4, 2], init: 'he_normal' }], { dtype: 'float64' });
     expect(m.tensors[0]?.data).toBeInstanceOf(Float64Array);
-    expect(errorOf(() => materialize([], { seeds: 1 } as never)).argument).toBe('options.seeds');
+    expect(errorOf(() => materialize([], { seeds: 1 } as never)).message).toMatch(/did you mean 'seed'/);
     expect(errorOf(() => materialize([], { seed: -1 })).argument).toBe('seed');
     expect(errorOf(() => materialize([], { dtype: 'bf16' as never })).argument).toBe('dtype');
     expect(
@@ -268,6 +268,8 @@ describe('TSDoc examples of the model functions state their real outputs', () =>
     const m = materialize({ n_layer: 1, n_head: 1, n_embd: 4, vocab_size: 8, n_positions: 4 }, { seed: 1 });
     expect([m.tensors.length, m.elements, m.tied[0]?.name]).toEqual([16, 300, 'lm_head.weight']);
     expect(checkSeed(undefined)).toBe(0);
+    const { nearestKey } = await import('./model-config-keys');
+    expect(nearestKey('n_layers', ['n_layer', 'n_head'])).toBe('n_layer');
     expect(
       fillParameter({ name: 'b', shape: [3], init: { name: 'ones' } }, 0, 'float32').fill(
         new Float32Array(2),

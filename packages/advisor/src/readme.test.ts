@@ -53,3 +53,22 @@ describe('README CLI excerpts', () => {
     expect(examples).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('README as npm shows it', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  it('the install line lists every package the examples import', () => {
+    const install = readme.match(/^npm install (.+)$/m)?.[1]?.split(/\s+/) ?? [];
+    const imported = new Set(
+      [...readme.matchAll(/from '(@init\/[a-z-]+)(?:\/[a-z-]+)?'/g)].map((m) => m[1]!),
+    );
+    expect(imported.size).toBeGreaterThan(0);
+    for (const name of imported) expect(install, name).toContain(name);
+  });
+  it('advertises npx @init/advisor, links absolutely and makes no 0.x claims', () => {
+    expect(readme).toMatch(/npx @init\/advisor /);
+    expect(readme).not.toMatch(/npx init-advisor/);
+    expect(readme).not.toMatch(/\]\(\.\.?\//);
+    expect(readme).not.toMatch(/\b0\.x\b/);
+    expect(readme).toMatch(/\(https:\/\/github\.com\/init-toolkit\/init#readme\)/);
+  });
+});

@@ -42,6 +42,12 @@ const IGNORED = [
   'reorder_and_upcast_attn',
   'tie_word_embeddings',
   '_name_or_path',
+  'gradient_checkpointing',
+  'output_past',
+  'id2label',
+  'label2id',
+  // GPT-2's wte has no padding row, so a pad token id changes nothing.
+  'pad_token_id',
 ];
 
 function std(value: unknown, argument: string): number {

@@ -265,13 +265,19 @@ class BlockFiller {
       const { gen, rng } = this.generator(t.spec);
       for (let e = (from - t.begin) / item; e < (to - t.begin) / item; ) {
         const n = Math.min(this.chunk, (to - t.begin) / item - e);
-        const values = this.scratch.subarray(0, n);
+        const at = block.byteOffset + (t.begin + e * item - blockStart);
+        const direct = !this.filler && (this.dtype === 'f32' || this.dtype === 'f64');
+        // Full precision on the main thread: generated straight into the block (offsets are item-aligned).
+        const values = direct
+          ? this.dtype === 'f32'
+            ? new Float32Array(block.buffer, at, n)
+            : new Float64Array(block.buffer, at, n)
+          : this.scratch.subarray(0, n);
         if (this.filler && gen.plan.kind === 'rng') await this.filler.fill(gen.plan, rng, values, e);
         else gen.fill(values, e);
-        const at = block.byteOffset + (t.begin + e * item - blockStart);
-        if (this.dtype === 'f32' || this.dtype === 'f64') {
+        if (!direct && (this.dtype === 'f32' || this.dtype === 'f64')) {
           block.set(new Uint8Array(values.buffer, 0, n * item), at - block.byteOffset);
-        } else {
+        } else if (!direct) {
           const out = new Uint16Array(block.buffer, at, n);
           if (this.dtype === 'bf16') float32ToBfloat16(values as Float32Array, out);
           else float32ToFloat16(values as Float32Array, out);

@@ -125,3 +125,20 @@ describe('honest verdicts', () => {
     );
   });
 });
+
+describe('ratios stay finite', () => {
+  it('a first-layer variance that underflows to 0 gives a held ratio, not Infinity', () => {
+    const r = propagateLayers(
+      [
+        { activation: 'relu', sigmaW2: 5e-324 },
+        { activation: 'relu', sigmaW2: 1, sigmaB2: 1 },
+      ],
+      5e-324,
+    );
+    for (const l of r.layers) {
+      expect(Number.isFinite(l.forwardRatio)).toBe(true);
+      expect(Number.isFinite(l.gradNormRatio)).toBe(true);
+    }
+    expect(r.verdict).toBe('vanishing');
+  });
+});

@@ -243,7 +243,8 @@ function run(layers: readonly Resolved[], inputVariance: number): PropagationRep
   let saturationAt: number | null = null;
   for (let i = 0; i < n; i++) {
     const layer = layers[i]!;
-    const ratio = q[i]! / q1;
+    // Held at the cap like the variances themselves: a first layer that underflowed to 0 makes the quotient overflow.
+    const ratio = Math.min(q[i]! / q1, Q_CAP);
     const retention = layer.act.slopeAtZeroSq > 0 ? slope[i]! / layer.act.slopeAtZeroSq : 1;
     // Inside a residual branch a zero-initialized layer is silent by design (Fixup, SkipInit).
     const silentByDesign = layer.branch !== undefined && q[i] === 0;

@@ -150,15 +150,31 @@ export class SGD extends BaseOptimizer {
       return;
     }
     const [buf] = this.slots(p, 1) as [Float32Array];
-    const first = this.steps === 1;
     const d = 1 - this.dampening;
-    const nesterov = this.nesterov;
-    for (let i = 0; i < n; i++) {
-      const w = value[i] as number;
-      const g = (grad[i] as number) + wd * w;
-      const b = first ? g : mu * (buf[i] as number) + d * g;
-      buf[i] = b;
-      value[i] = w - lr * (nesterov ? g + mu * b : b);
+    // One loop per case (first step, Nesterov, plain momentum): no branches inside the hot loop.
+    if (this.steps === 1) {
+      const k = this.nesterov ? 1 + mu : 1;
+      for (let i = 0; i < n; i++) {
+        const w = value[i] as number;
+        const g = (grad[i] as number) + wd * w;
+        buf[i] = g;
+        value[i] = w - lr * (k === 1 ? g : g + mu * g);
+      }
+    } else if (this.nesterov) {
+      for (let i = 0; i < n; i++) {
+        const w = value[i] as number;
+        const g = (grad[i] as number) + wd * w;
+        const b = mu * (buf[i] as number) + d * g;
+        buf[i] = b;
+        value[i] = w - lr * (g + mu * b);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const w = value[i] as number;
+        const b = mu * (buf[i] as number) + d * ((grad[i] as number) + wd * w);
+        buf[i] = b;
+        value[i] = w - lr * b;
+      }
     }
   }
 

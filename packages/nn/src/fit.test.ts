@@ -1,10 +1,14 @@
+import { gemm } from '@init/linalg';
 import { describe, expect, it } from 'vitest';
 import { Activation } from './activation';
+import { BaseLayer } from './base-layer';
 import type { Dataset } from './data-set';
 import { Dense } from './dense';
 import { Dropout } from './dropout';
 import { NnError } from './errors';
 import { evaluate, fit } from './fit';
+import type { LayerConfig, Shape } from './layer';
+import { mat } from './matrix-view';
 import { Model } from './model';
 import { SGD } from './optimizer';
 import { cosineSchedule } from './schedule';
@@ -90,6 +94,40 @@ describe('fit', () => {
     w2.value.fill(3e38); // 2.weight: the second Dense overflows
     const result = fit(model, data, { epochs: 1, batchSize: 16 });
     expect(result.status).toBe('non_finite');
+    expect(result.nonFinite).toMatchObject({ step: 0, phase: 'forward', layer: '2' });
+  });
+
+  it('locates a GEMM overflow in a layer that calls gemm directly', () => {
+    /** y = x Wᵀ with a raw gemm call (no NonFiniteError wrapping), W = 3e38. */
+    class RawLinear extends BaseLayer {
+      readonly kind = 'raw_linear';
+      private w: Float32Array = new Float32Array(0);
+      protected buildShape(inputShape: Shape): Shape {
+        this.w = this.addParameter('weight', [2, inputShape[0] as number], 'weight').value;
+        return [2];
+      }
+      forward(x: Float32Array, batch: number, training: boolean): Float32Array {
+        const y = this.cache.get('y', batch * 2);
+        gemm(1, mat(x, batch, this.inSize), mat(this.w, 2, this.inSize), 0, mat(y, batch, 2), {
+          transB: true,
+        });
+        this.save(x, batch, training);
+        return y;
+      }
+      backward(dy: Float32Array): Float32Array {
+        return dy;
+      }
+      config(): LayerConfig {
+        return { kind: this.kind };
+      }
+    }
+    const model = new Model([new Dense({ units: 8 }), new Activation({ name: 'relu' }), new RawLinear()], {
+      inputShape: [2],
+      init: 'none',
+    });
+    model.parameters()[0]?.value.fill(1);
+    model.parameters()[2]?.value.fill(3e38);
+    const result = fit(model, spirals({ n: 16, rng: 3 }), { epochs: 1, batchSize: 16 });
     expect(result.nonFinite).toMatchObject({ step: 0, phase: 'forward', layer: '2' });
   });
 

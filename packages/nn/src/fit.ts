@@ -1,3 +1,4 @@
+import { LinalgError } from '@init/linalg';
 import { createRng } from '@init/rng';
 import { checkDataset } from './data-checks';
 import type { Dataset } from './data-set';
@@ -249,6 +250,48 @@ function overflowReport(e: NonFiniteError, step: number, epoch: number): NonFini
     phase: e.phase,
     layer: e.layer,
     message: `the ${e.phase} pass of layer ${e.layer} overflows float32 at step ${step}`,
+  };
+}
+
+/**
+ * The report of an overflow thrown from a forward (`dy` undefined) or backward pass: a
+ * NonFiniteError names its layer; a GEMM overflow from a layer that does not wrap it is located
+ * by re-running the pass with an observer (the layer after the last one that finished).
+ */
+function overflow(
+  e: unknown,
+  model: Model,
+  xb: Float32Array,
+  b: number,
+  dy: Float32Array | undefined,
+  step: number,
+  epoch: number,
+): NonFiniteReport | undefined {
+  if (e instanceof NonFiniteError) return overflowReport(e, step, epoch);
+  if (!(e instanceof LinalgError) || e.code !== 'NOT_FINITE') return undefined;
+  const phase = dy === undefined ? 'forward' : 'backward';
+  const leaves = model.layers();
+  let last: Layer | undefined;
+  model.setObserver((layer, _v, _b, p) => {
+    if (p === phase && layer.children().length === 0) last = layer;
+  });
+  try {
+    model.forward(xb, b, true);
+    if (dy !== undefined) model.backward(Float32Array.from(dy), b);
+  } catch {
+    // the same overflow again: `last` is the last layer that finished the pass
+  } finally {
+    model.setObserver(undefined);
+  }
+  const i = last === undefined ? -1 : leaves.indexOf(last);
+  const culprit = phase === 'forward' ? leaves[i + 1] : i < 0 ? leaves.at(-1) : leaves[i - 1];
+  const layer = culprit?.path ?? '(unknown)';
+  return {
+    step,
+    epoch,
+    phase,
+    layer,
+    message: `the ${phase} pass of layer ${layer} overflows float32 at step ${step}`,
   };
 }
 
@@ -581,7 +624,8 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
         pred = model.forward(xb, b, true);
       } catch (e) {
         monitor?.endStep();
-        if (e instanceof NonFiniteError) return finish('non_finite', overflowReport(e, step, epoch));
+        const report = overflow(e, model, xb, b, undefined, step, epoch);
+        if (report !== undefined) return finish('non_finite', report);
         throw e;
       }
       const value = loss.forward(pred, yb, b);
@@ -604,7 +648,8 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
         model.backward(loss.backward(), b);
       } catch (e) {
         monitor?.endStep();
-        if (e instanceof NonFiniteError) return finish('non_finite', overflowReport(e, step, epoch));
+        const report = overflow(e, model, xb, b, loss.backward(), step, epoch);
+        if (report !== undefined) return finish('non_finite', report);
         throw e;
       }
       for (let i = params.length - 1; i >= 0; i--) {

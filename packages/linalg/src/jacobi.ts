@@ -32,8 +32,12 @@ export interface EigSymOptions {
  * @param options - `vectors` (default false).
  * @returns Ascending `values` and, when requested, `vectors` (`n x n` float64, column j for value j,
  * largest-magnitude component positive).
+ * The matrix is worked on as `2^e A` with its largest entry in `[1, 2)` (exact), so entries near
+ * 1e308 or subnormal ones neither overflow nor underflow.
+ *
  * @throws {LinalgError} `SHAPE_MISMATCH` when A is not square; `INVALID_ARGUMENT` when it is not
- * symmetric; `NOT_FINITE` for NaN/±Infinity; `NOT_CONVERGED` after 100 sweeps (not observed).
+ * symmetric or for an unknown option key; `NOT_FINITE` for NaN/±Infinity, or an eigenvalue beyond
+ * the float64 range; `NOT_CONVERGED` after 100 sweeps (not observed).
  * @example
  * ```ts
  * const { values } = eigSym(fromArray([[2, 1], [1, 2]]));

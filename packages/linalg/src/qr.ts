@@ -72,7 +72,11 @@ const paddedLength = (m: number, cols: number): number => (cols + 4) * m + 8;
  * 3e-7 at 1024, 4e-7 at 2048). Rank-deficient input is fine: a column that is already zero
  * below the diagonal gets no reflector (`τ = 0`), never a NaN. R's diagonal may have either sign
  * (LAPACK's convention); multiply column `j` of Q and row `j` of R by `sign(R_jj)` for a unique
- * factorization (this is what Haar-random orthogonal initialization needs).
+ * factorization (this is what Haar-random orthogonal initialization needs). A matrix of extreme
+ * magnitude (largest entry outside `[2^-200, 2^200]`, `[2^-50, 2^50]` with float32 work: entries
+ * near 1e308, subnormals) is factored as `2^e A` with its largest entry in `[1, 2)`, exactly, and
+ * R is scaled back, so Q is that of A and R is finite whenever it is representable. The same
+ * operations run on both GEMM back ends: the factors have the same bits with `'wasm'` and `'js'`.
  *
  * Algorithm and cost: panels of 64 columns are factored by recursive halving (8-column leaves
  * column by column), the compact-WY factor `T` comes from a Gram matrix, and the trailing matrix

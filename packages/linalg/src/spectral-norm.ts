@@ -42,8 +42,12 @@ const BASIS = 64;
  *
  * @param a - `m x n` matrix, any strides (non-contiguous rows are copied once); empty or all-zero gives 0.
  * @param options - `tolerance` (default 1e-9), `maxIterations` (default 1000).
- * @throws {LinalgError} `INVALID_ARGUMENT` for a tolerance outside `[0, 1)` or a non-positive
- * iteration count; `NOT_FINITE` when A holds NaN or ±Infinity.
+ * A matrix whose largest entry lies outside `[2^-200, 2^200]` is worked on as `2^e A` (exact) and
+ * the estimate scaled back.
+ *
+ * @throws {LinalgError} `INVALID_ARGUMENT` for a tolerance outside `[0, 1)`, a non-positive
+ * iteration count or an unknown option key; `NOT_FINITE` when A holds NaN or ±Infinity, or when
+ * the norm exceeds the float64 range.
  * @example
  * ```ts
  * spectralNorm(fromArray([[3, 0], [0, 4]])); // => 4 (to 1e-9 relative)

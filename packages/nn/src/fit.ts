@@ -267,8 +267,9 @@ function overflow(
   step: number,
   epoch: number,
 ): NonFiniteReport | undefined {
-  if (e instanceof NonFiniteError) return overflowReport(e, step, epoch);
-  if (!(e instanceof LinalgError) || e.code !== 'NOT_FINITE') return undefined;
+  if (e instanceof NonFiniteError && e.layer !== '') return overflowReport(e, step, epoch);
+  if (!(e instanceof NonFiniteError) && !(e instanceof LinalgError && e.code === 'NOT_FINITE'))
+    return undefined;
   const phase = dy === undefined ? 'forward' : 'backward';
   const leaves = model.layers();
   let last: Layer | undefined;

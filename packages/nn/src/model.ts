@@ -1,6 +1,7 @@
+import { LinalgError } from '@init/linalg';
 import type { Rng, Seed } from '@init/rng';
 import { isContainer, type LayerObserver, leafLayers } from './container';
-import { describeValue, NnError } from './errors';
+import { describeValue, NnError, NonFiniteError } from './errors';
 import { formatInitRecords, type InitRecord, type InitSpec, initialize } from './init';
 import type { Layer, LayerConfig, Parameter, Shape } from './layer';
 import { checkOptions, checkShape, isRecord, numel, rawOption } from './options';
@@ -16,6 +17,17 @@ export interface ModelOptions {
   seed?: Rng | Seed;
   /** A name for descriptions and saved files. */
   name?: string;
+}
+
+/**
+ * A GEMM overflow raised by a layer that calls `@init/linalg` directly becomes a
+ * {@link NonFiniteError} without a layer (`layer: ''`); everything else passes through.
+ */
+function asNnError(e: unknown, phase: 'forward' | 'backward'): unknown {
+  if (e instanceof LinalgError && e.code === 'NOT_FINITE') {
+    return new NonFiniteError('', phase, `values overflow float32 in the ${phase} pass (${e.message})`);
+  }
+  return e;
 }
 
 /** Maximum batch size accepted by forward and backward (keeps every buffer allocatable). */
@@ -150,11 +162,16 @@ export class Model {
    * Runs the network on `batch` samples (`x.length = batch · inputSize`) and returns the output
    * (`batch · outputSize` values, a buffer owned by the model, valid until the next call).
    *
-   * @throws {NnError} `SHAPE_MISMATCH` for a wrong length, `INVALID_ARGUMENT` for a bad batch.
+   * @throws {NnError} `SHAPE_MISMATCH` for a wrong length, `INVALID_ARGUMENT` for a bad batch;
+   *   {@link NonFiniteError} when a layer's arithmetic overflows float32.
    */
   forward(x: Float32Array, batch: number, training = false): Float32Array {
     this.checkBatch(x, batch, this.inputSize, 'x');
-    return this.root.forward(x, batch, training);
+    try {
+      return this.root.forward(x, batch, training);
+    } catch (e) {
+      throw asNnError(e, 'forward');
+    }
   }
 
   /**
@@ -165,7 +182,11 @@ export class Model {
    */
   backward(dy: Float32Array, batch: number): Float32Array {
     this.checkBatch(dy, batch, this.outputSize, 'dy');
-    return this.root.backward(dy, batch);
+    try {
+      return this.root.backward(dy, batch);
+    } catch (e) {
+      throw asNnError(e, 'backward');
+    }
   }
 
   /** Sets every parameter gradient to 0 (in place). */

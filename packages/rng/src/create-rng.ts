@@ -4,13 +4,8 @@ import { checkOptions } from './option-keys';
 import { PhiloxRng } from './philox-rng';
 import type { Algorithm, Rng, RngState } from './rng-types';
 import { checkSeed, keyFromBytes, keyFromHex, type Seed, seedBytes } from './seed';
-import {
-  SEEDRANDOM_STATE_FIELDS,
-  type SeedrandomAlgorithm,
-  SeedrandomRng,
-  seedrandomFromState,
-  seedrandomPrng,
-} from './seedrandom-rng';
+import { type SeedrandomAlgorithm, seedrandomFromState, seedrandomPrng } from './seedrandom-prng';
+import { SEEDRANDOM_STATE_FIELDS, SeedrandomRng } from './seedrandom-rng';
 import { XoshiroRng } from './xoshiro-rng';
 
 /**
@@ -212,67 +207,4 @@ export function fromState(state: RngState): Rng {
     splits,
     seedrandomFromState(algorithm as SeedrandomAlgorithm, record as Record<string, number | number[]>),
   );
-}
-
-/** Every method of the {@link Rng} interface. */
-const RNG_METHODS = [
-  'nextUint32',
-  'random',
-  'uniform',
-  'normal',
-  'truncatedNormal',
-  'integer',
-  'bernoulli',
-  'fillUniform',
-  'fillNormal',
-  'fillTruncatedNormal',
-  'fillBernoulli',
-  'permutation',
-  'shuffle',
-  'sample',
-  'split',
-  'fork',
-  'getState',
-  'uniformArray',
-  'normalArray',
-  'truncatedNormalArray',
-] as const satisfies readonly (keyof Rng)[];
-
-/**
- * Whether `value` is an {@link Rng} (checked by shape, so it also recognises streams from another copy of
- * this package).
- *
- * @param value - anything
- * @returns true when `value` has a string `algorithm` and every method of the Rng interface
- * @example
- * ```ts
- * isRng(createRng(1)); // true
- * isRng(1); // false
- * ```
- */
-export function isRng(value: unknown): value is Rng {
-  if (typeof value !== 'object' || value === null) return false;
-  try {
-    const v = value as Record<string, unknown>;
-    return typeof v.algorithm === 'string' && RNG_METHODS.every((name) => typeof v[name] === 'function');
-  } catch {
-    return false; // a proxy or getter that throws is not an Rng
-  }
-}
-
-/**
- * Turns the `rng` argument of a stochastic function into a stream: an {@link Rng} is returned as is (and
- * advanced by the caller's draws), a {@link Seed} becomes `createRng(seed)` with the default algorithm.
- *
- * @param rngOrSeed - an Rng or a seed
- * @returns an Rng
- * @throws RngError (argument `rng`) when the value is neither an Rng nor a valid seed.
- * @example
- * ```ts
- * toRng(7).normal() === createRng(7).normal(); // true
- * ```
- */
-export function toRng(rngOrSeed: Rng | Seed): Rng {
-  if (isRng(rngOrSeed)) return rngOrSeed;
-  return createRng(checkSeed(rngOrSeed, 'rng'));
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ALGORITHMS, createRng, fromState, isRng, toRng } from './create-rng';
+import { ALGORITHMS, createRng, fromState } from './create-rng';
 import { RngError, type RngErrorCode } from './errors';
 import { setFillBackend } from './fill-kernels';
 import { MAX_ELEMENTS, MAX_SPLIT } from './limits';
 import type { Rng } from './rng-types';
+import { isRng, toRng } from './to-rng';
 
 function expectError(fn: () => unknown, code: RngErrorCode, argument: string, message?: RegExp): void {
   let thrown: unknown;

@@ -10,11 +10,10 @@ export {
   createRng,
   DEFAULT_ALGORITHM,
   fromState,
-  isRng,
-  toRng,
 } from './create-rng';
 export { RngError, type RngErrorCode } from './errors';
 export { fillBackend, setFillBackend } from './fill-kernels';
 export { MAX_ELEMENTS, MAX_SPLIT } from './limits';
 export type { Algorithm, ArrayOptions, FillOptions, FloatArray, Rng, RngState } from './rng-types';
 export type { Seed } from './seed';
+export { isRng, toRng } from './to-rng';

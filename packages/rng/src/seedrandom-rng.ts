@@ -1,19 +1,9 @@
-import seedrandom from 'seedrandom';
-import { BaseRng } from './base-rng';
-import type { Algorithm, Rng, RngState } from './rng-types';
+import type { Rng, RngState } from './rng-types';
 import { keyToHex } from './seed';
+import { type SeedrandomAlgorithm, type StatefulPrng, seedrandomPrng } from './seedrandom-prng';
+import { WordRng } from './word-rng';
 
-/** The algorithms provided by the `seedrandom` package. */
-export type SeedrandomAlgorithm = Exclude<Algorithm, 'philox' | 'xoshiro128**'>;
-
-/** A seedrandom generator created with `{ state: true }`. */
-interface StatefulPrng {
-  (): number;
-  int32(): number;
-  state(): Record<string, number | number[]>;
-}
-
-type Factory = (seed: unknown, options: { state: unknown; global?: boolean }) => StatefulPrng;
+export type { SeedrandomAlgorithm };
 
 /** State fields each algorithm's state object must have (arrays with their lengths). */
 export const SEEDRANDOM_STATE_FIELDS: Record<SeedrandomAlgorithm, Record<string, number>> = {
@@ -26,34 +16,11 @@ export const SEEDRANDOM_STATE_FIELDS: Record<SeedrandomAlgorithm, Record<string,
   tychei: { a: 0, b: 0, c: 0, d: 0 },
 };
 
-function factory(algorithm: SeedrandomAlgorithm): Factory {
-  const sr = seedrandom as unknown as Factory & Record<string, Factory>;
-  return algorithm === 'arc4' ? (seed, options) => sr(seed, { ...options, global: false }) : sr[algorithm]!;
-}
-
-/**
- * Creates a seedrandom generator. `seed` keeps seedrandom's own meaning: strings and numbers are passed
- * through unchanged; a bigint is passed as its decimal string.
- */
-export function seedrandomPrng(algorithm: SeedrandomAlgorithm, seed: number | string | bigint): StatefulPrng {
-  return factory(algorithm)(typeof seed === 'bigint' ? seed.toString() : seed, { state: true });
-}
-
-/** Restores a seedrandom generator from its state object. */
-export function seedrandomFromState(
-  algorithm: SeedrandomAlgorithm,
-  state: Readonly<Record<string, number | readonly number[]>>,
-): StatefulPrng {
-  const copy: Record<string, number | number[]> = {};
-  for (const [k, v] of Object.entries(state)) copy[k] = typeof v === 'number' ? v : Array.from(v);
-  return factory(algorithm)('', { state: copy });
-}
-
 /**
  * A stream of one of seedrandom's generators. `nextUint32()` is seedrandom's `int32() >>> 0` and `random()`
  * is the generator's own `prng()`, so both sequences equal seedrandom's.
  */
-export class SeedrandomRng extends BaseRng {
+export class SeedrandomRng extends WordRng {
   readonly algorithm: SeedrandomAlgorithm;
   private readonly prng: StatefulPrng;
 

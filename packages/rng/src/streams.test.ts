@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ALGORITHMS, createRng, fromState, isRng, toRng } from './create-rng';
+import { ALGORITHMS, createRng, fromState } from './create-rng';
 import type { Rng } from './rng-types';
+import { isRng, toRng } from './to-rng';
 
 function draw(rng: Rng): number[] {
   return [

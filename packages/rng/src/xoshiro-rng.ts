@@ -1,7 +1,7 @@
-import { BaseRng } from './base-rng';
 import type { UniformParams } from './fill-params';
 import type { FloatArray, Rng, RngState } from './rng-types';
 import { float32UniformScale } from './uniform-float32';
+import { WordRng } from './word-rng';
 import { TWO_M24, type WordSource } from './word-source';
 import { xoshiro128ssNext } from './xoshiro';
 import { normal32Slow, zigguratTables } from './ziggurat';
@@ -11,7 +11,7 @@ import { normal32Slow, zigguratTables } from './ziggurat';
  * normal fills run the generator inline (state in local variables); they consume exactly the words the
  * generic sequential fills would, so the values are the same.
  */
-export class XoshiroRng extends BaseRng {
+export class XoshiroRng extends WordRng {
   readonly algorithm = 'xoshiro128**' as const;
   private readonly s: Uint32Array;
 

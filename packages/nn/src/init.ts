@@ -138,6 +138,10 @@ export function advisorModel(root: Layer): ModelLayer[] {
         if (next instanceof Residual) break;
       }
     }
+    // A recurrent layer applies its own nonlinearity (SimpleRNN's relu or tanh) to the state.
+    const own = (info as { activation?: ModelLayer['activation'] }).activation;
+    if ((info.kind === 'rnn' || info.kind === 'lstm' || info.kind === 'gru') && own !== undefined)
+      activation = own;
     const entry: ModelLayer = {
       name: layer.path === '' ? ROOT_NAME : layer.path,
       kind: info.kind,

@@ -6,11 +6,14 @@ import { Dropout } from './dropout';
 import { Embedding } from './embedding';
 import { describeValue, NnError } from './errors';
 import { Flatten } from './flatten';
+import { GRU } from './gru';
 import type { Layer, LayerConfig } from './layer';
 import { LayerNorm } from './layer-norm';
+import { LSTM } from './lstm';
 import { closestName, isRecord } from './options';
 import { AvgPool2D, MaxPool2D } from './pool2d';
 import { Residual } from './residual';
+import { SimpleRNN } from './rnn';
 import { Sequential } from './sequential';
 
 /** Builds a layer from the options of its {@link LayerConfig} (everything but `kind`). */
@@ -32,6 +35,9 @@ register('layer_norm', (o) => new LayerNorm(o as never));
 register('embedding', (o) => new Embedding(o as never));
 register('flatten', (o) => new Flatten(o as never));
 register('dropout', (o) => new Dropout(o as never));
+register('rnn', (o) => new SimpleRNN(o as never));
+register('lstm', (o) => new LSTM(o as never));
+register('gru', (o) => new GRU(o as never));
 for (const name of ACTIVATIONS) register(name, (o) => new Activation({ ...o, name: name as ActivationName }));
 
 /**

@@ -1,8 +1,8 @@
-import { gemm, type Matrix } from '@init/linalg';
+import type { Matrix } from '@init/linalg';
 import { BaseLayer } from './base-layer';
 import { describeValue, NnError } from './errors';
 import type { AdvisorLayerInfo, LayerConfig, Shape } from './layer';
-import { mat } from './matrix-view';
+import { layerGemm, mat } from './matrix-view';
 import { booleanOption, MAX_ELEMENTS, numberOption } from './options';
 
 /** Options shared by {@link SimpleRNN}, {@link LSTM} and {@link GRU}. */
@@ -188,9 +188,18 @@ export abstract class RecurrentLayer extends BaseLayer {
     const gh = this.stacked;
     const pre = this.cache.get('pre', rows * gh);
     // Input projection of every step at once: pre = x W_ihᵀ, x viewed as [batch · time, in].
-    gemm(1, mat(x, rows, this.features), mat(this.wIh, gh, this.features), 0, mat(pre, rows, gh), {
-      transB: true,
-    });
+    layerGemm(
+      this.path,
+      'forward',
+      1,
+      mat(x, rows, this.features),
+      mat(this.wIh, gh, this.features),
+      0,
+      mat(pre, rows, gh),
+      {
+        transB: true,
+      },
+    );
     const seq = this.cache.get('h', rows * this.hiddenSize);
     this.runForward(pre, seq, batch);
     this.save(x, batch, training);
@@ -210,14 +219,25 @@ export abstract class RecurrentLayer extends BaseLayer {
     const { dInput, dRecurrent } = this.runBackward(dy, batch);
     const f = this.features;
     // Parameter gradients of all steps in one GEMM each (K = batch · time).
-    gemm(1, mat(dInput, rows, gh), mat(x, rows, f), 1, mat(this.dWih, gh, f), { transA: true });
-    gemm(1, mat(dRecurrent, rows, gh), mat(prev, rows, h), 1, mat(this.dWhh, gh, h), { transA: true });
+    layerGemm(this.path, 'backward', 1, mat(dInput, rows, gh), mat(x, rows, f), 1, mat(this.dWih, gh, f), {
+      transA: true,
+    });
+    layerGemm(
+      this.path,
+      'backward',
+      1,
+      mat(dRecurrent, rows, gh),
+      mat(prev, rows, h),
+      1,
+      mat(this.dWhh, gh, h),
+      { transA: true },
+    );
     if (this.dBih !== undefined && this.dBhh !== undefined) {
       addColumnSums(dInput, rows, gh, this.dBih);
       addColumnSums(dRecurrent, rows, gh, this.dBhh);
     }
     const dx = this.cache.get('dx', rows * f);
-    gemm(1, mat(dInput, rows, gh), mat(this.wIh, gh, f), 0, mat(dx, rows, f));
+    layerGemm(this.path, 'backward', 1, mat(dInput, rows, gh), mat(this.wIh, gh, f), 0, mat(dx, rows, f));
     return dx;
   }
 
@@ -269,7 +289,9 @@ export abstract class RecurrentLayer extends BaseLayer {
     const h = this.hiddenSize;
     const gh = this.stacked;
     const steps = this.steps;
-    gemm(
+    layerGemm(
+      this.path,
+      'forward',
       1,
       rowsView(seq, batch, h, (t - 1) * h, steps * h),
       mat(this.wHh, gh, h),
@@ -289,7 +311,9 @@ export abstract class RecurrentLayer extends BaseLayer {
   ): void {
     const h = this.hiddenSize;
     const gh = this.stacked;
-    gemm(
+    layerGemm(
+      this.path,
+      'backward',
       1,
       rowsView(dGates, batch, gh, t * gh, this.steps * gh),
       mat(this.wHh, gh, h),

@@ -13,15 +13,14 @@ const cache = new Map<string, Promise<Mnist>>();
  */
 export function mnist(train: number, test: number, scaling: 'unit' | 'standardize' = 'unit'): Promise<Mnist> {
   const key = `${train}/${test}/${scaling}`;
-  let p = cache.get(key);
-  if (p === undefined) {
-    p = loadMnist({
-      subset: { size: train, rng: 2024 },
-      testSubset: { size: test, rng: 2025 },
-      scaling,
-      flatten: true,
-    });
-    cache.set(key, p);
-  }
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const p: Promise<Mnist> = loadMnist({
+    subset: { size: train, rng: 2024 },
+    testSubset: { size: test, rng: 2025 },
+    scaling,
+    flatten: true,
+  });
+  cache.set(key, p);
   return p;
 }

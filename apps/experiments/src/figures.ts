@@ -68,7 +68,7 @@ export function lineChart(points: readonly SeriesPoint[], options: LineChartOpti
   const fx = faceted ? 'facet' : undefined;
   const marks: Plot.Markish[] = [
     Plot.frame({ strokeOpacity: 0.2 }),
-    Plot.lineY(data, { x: 'x', y: 'y', stroke: 'series', fx }),
+    Plot.lineY(data, { x: 'x', y: 'y', z: 'series', stroke: 'series', fx }),
     Plot.text(
       data,
       Plot.selectLast({

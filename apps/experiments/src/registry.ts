@@ -1,4 +1,7 @@
 import type { Experiment } from './experiment.ts';
+import { deepLinear } from './experiments/deep-linear.ts';
+import { depthRelu } from './experiments/depth-relu.ts';
+import { selu } from './experiments/selu.ts';
 import { zeroConstant } from './experiments/zero-constant.ts';
 
 const planned = (number: number, name: string, description: string): Experiment => ({
@@ -12,6 +15,9 @@ const planned = (number: number, name: string, description: string): Experiment 
 /** Every experiment of the suite in order; planned ones have no `run`. */
 export const EXPERIMENTS: readonly Experiment[] = [
   zeroConstant,
+  depthRelu,
+  selu,
+  deepLinear,
   planned(
     3,
     'tanh-sigmoid',

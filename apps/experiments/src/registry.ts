@@ -2,6 +2,7 @@ import type { Experiment } from './experiment.ts';
 import { deepLinear } from './experiments/deep-linear.ts';
 import { depthRelu } from './experiments/depth-relu.ts';
 import { selu } from './experiments/selu.ts';
+import { tanhSigmoid } from './experiments/tanh-sigmoid.ts';
 import { zeroConstant } from './experiments/zero-constant.ts';
 
 const planned = (number: number, name: string, description: string): Experiment => ({
@@ -18,6 +19,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   depthRelu,
   selu,
   deepLinear,
+  tanhSigmoid,
   planned(
     3,
     'tanh-sigmoid',

@@ -25,7 +25,7 @@ export function deepLinearSettings(quick: boolean) {
         seeds: [1, 2, 3],
       }
     : {
-        train: 5000,
+        train: 3000,
         width: 128,
         depths: [5, 10, 20, 30],
         maxEpochs: 30,

@@ -90,7 +90,8 @@ export function lineChart(points: readonly SeriesPoint[], options: LineChartOpti
     marginRight: 70,
     x: { label: options.x },
     y: { label: options.y, type: log ? 'log' : 'linear', grid: true },
-    fx: faceted ? { label: options.facetLabel ?? null } : undefined,
+    // Facets in the order the points first name them (depth 5 before depth 10), not alphabetically.
+    fx: faceted ? { label: options.facetLabel ?? null, domain: [...new Set(data.map((p) => p.facet))] } : undefined,
     color: { type: 'categorical' },
     marks,
   });

@@ -57,11 +57,11 @@ export function zeroConstantSettings(quick: boolean) {
         seeds: [1, 2, 3],
       }
     : {
-        train: 12000,
+        train: 8000,
         test: 2000,
         width: 128,
         hiddenLayers: 2,
-        epochs: 8,
+        epochs: 5,
         batchSize: 64,
         lr: 0.001,
         seeds: [1, 2, 3],

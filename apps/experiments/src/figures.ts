@@ -91,7 +91,9 @@ export function lineChart(points: readonly SeriesPoint[], options: LineChartOpti
     x: { label: options.x },
     y: { label: options.y, type: log ? 'log' : 'linear', grid: true },
     // Facets in the order the points first name them (depth 5 before depth 10), not alphabetically.
-    fx: faceted ? { label: options.facetLabel ?? null, domain: [...new Set(data.map((p) => p.facet))] } : undefined,
+    fx: faceted
+      ? { label: options.facetLabel ?? null, domain: [...new Set(data.map((p) => p.facet))] }
+      : undefined,
     color: { type: 'categorical' },
     marks,
   });

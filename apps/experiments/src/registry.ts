@@ -1,6 +1,7 @@
 import type { Experiment } from './experiment.ts';
 import { deepLinear } from './experiments/deep-linear.ts';
 import { depthRelu } from './experiments/depth-relu.ts';
+import { residual } from './experiments/residual.ts';
 import { selu } from './experiments/selu.ts';
 import { tanhSigmoid } from './experiments/tanh-sigmoid.ts';
 import { zeroConstant } from './experiments/zero-constant.ts';
@@ -20,6 +21,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   selu,
   deepLinear,
   tanhSigmoid,
+  residual,
   planned(
     3,
     'tanh-sigmoid',
@@ -31,7 +33,6 @@ export const EXPERIMENTS: readonly Experiment[] = [
     'adding and copy tasks with SimpleRNN/LSTM: orthogonal and identity vs normal and Xavier',
   ),
   planned(7, 'cnn', 'plain 10+ layer CNN on MNIST: He vs Xavier vs orthogonal vs delta-orthogonal'),
-  planned(8, 'residual', '100-block residual MLP: default He vs Fixup vs zero-init gates'),
   planned(9, 'autoencoder', 'sigmoid-decoder autoencoder on MNIST: Xavier vs He'),
   planned(
     10,

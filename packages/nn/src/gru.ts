@@ -1,3 +1,4 @@
+import { tanh } from './elementary';
 import { checkOptions } from './options';
 import { RECURRENT_KEYS, RecurrentLayer, type RecurrentOptions, sigmoid } from './recurrent-layer';
 
@@ -75,7 +76,7 @@ export class GRU extends RecurrentLayer {
         for (let j = 0; j < h; j++) {
           const gr = sigmoid((pre[gBase + j] as number) + (hg[gBase + j] as number));
           const gz = sigmoid((pre[gBase + h + j] as number) + (hg[gBase + h + j] as number));
-          const gn = Math.tanh((pre[gBase + 2 * h + j] as number) + gr * (hg[gBase + 2 * h + j] as number));
+          const gn = tanh((pre[gBase + 2 * h + j] as number) + gr * (hg[gBase + 2 * h + j] as number));
           pre[gBase + j] = gr;
           pre[gBase + h + j] = gz;
           pre[gBase + 2 * h + j] = gn;

@@ -1,3 +1,4 @@
+import { tanh } from './elementary';
 import { checkOptions } from './options';
 import { RECURRENT_KEYS, RecurrentLayer, type RecurrentOptions, sigmoid } from './recurrent-layer';
 
@@ -77,7 +78,7 @@ export class LSTM extends RecurrentLayer {
         for (let j = 0; j < h; j++) {
           const gi = sigmoid(pre[gBase + j] as number);
           const gf = sigmoid(pre[gBase + h + j] as number);
-          const gg = Math.tanh(pre[gBase + 2 * h + j] as number);
+          const gg = tanh(pre[gBase + 2 * h + j] as number);
           const go = sigmoid(pre[gBase + 3 * h + j] as number);
           pre[gBase + j] = gi;
           pre[gBase + h + j] = gf;
@@ -85,7 +86,7 @@ export class LSTM extends RecurrentLayer {
           pre[gBase + 3 * h + j] = go;
           const cPrev = t > 0 ? (c[sBase - h + j] as number) : 0;
           c[sBase + j] = gf * cPrev + gi * gg;
-          const th = Math.tanh(c[sBase + j] as number);
+          const th = tanh(c[sBase + j] as number);
           tc[sBase + j] = th;
           seq[sBase + j] = go * th;
         }

@@ -1,5 +1,6 @@
 import type { Matrix } from '@init/linalg';
 import { BaseLayer } from './base-layer';
+import { exp } from './elementary';
 import { describeValue, NnError } from './errors';
 import type { AdvisorLayerInfo, LayerConfig, Shape } from './layer';
 import { layerGemm, mat } from './matrix-view';
@@ -373,5 +374,5 @@ function addColumnSums(a: Float32Array, rows: number, cols: number, out: Float32
 
 /** The logistic function `σ(v) = 1 / (1 + e^{-v})` (0 for very negative `v`, never NaN). */
 export function sigmoid(v: number): number {
-  return 1 / (1 + Math.exp(-v));
+  return 1 / (1 + exp(-v));
 }

@@ -1,3 +1,4 @@
+import { tanh } from './elementary';
 import type { LayerConfig } from './layer';
 import { checkOptions, choiceOption } from './options';
 import {
@@ -80,7 +81,7 @@ export class SimpleRNN extends RecurrentLayer {
         const base = (b * steps + t) * h;
         for (let j = 0; j < h; j++) {
           const v = pre[base + j] as number;
-          seq[base + j] = relu ? Math.max(v, 0) : Math.tanh(v);
+          seq[base + j] = relu ? Math.max(v, 0) : tanh(v);
         }
       }
     }

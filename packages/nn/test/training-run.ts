@@ -7,6 +7,8 @@ import { Dense } from '../src/dense';
 import { Dropout } from '../src/dropout';
 import { fit } from '../src/fit';
 import { Flatten } from '../src/flatten';
+import { GRU } from '../src/gru';
+import { LSTM } from '../src/lstm';
 import { Model } from '../src/model';
 import { spirals } from '../src/synthetic-spirals';
 
@@ -25,6 +27,7 @@ export function trainingFingerprint(): {
   backend: string;
   mlp: { losses: string; weights: string };
   cnn: { losses: string; weights: string };
+  rnn: { losses: string; weights: string };
 } {
   const data = spirals({ n: 96, rng: 7 });
   const mlp = new Model(
@@ -67,11 +70,25 @@ export function trainingFingerprint(): {
     batchSize: 8,
     seed: 6,
   });
+  // Recurrent layers: gate nonlinearities must give the same bits in every engine too.
+  const sequences = {
+    x: new Float32Array(16 * 6 * 2).map((_, i) => ((i * 37) % 101) / 101 - 0.5),
+    y: new Int32Array(16).map((_, i) => (i * 7) % 2),
+    shape: [16, 6, 2],
+    yShape: [16],
+    classes: 2,
+  };
+  const rnn = new Model(
+    [new LSTM({ hiddenSize: 5, returnSequences: true }), new GRU({ hiddenSize: 4 }), new Dense({ units: 2 })],
+    { inputShape: [6, 2], init: 'auto', seed: 8 },
+  );
+  const r3 = fit(rnn, sequences, { optimizer: { kind: 'adam', lr: 0.02 }, epochs: 2, batchSize: 8, seed: 9 });
   const bits = (losses: Float64Array) =>
     hash([new Float32Array(losses.buffer.slice(losses.byteOffset, losses.byteOffset + losses.byteLength))]);
   return {
     backend: gemmBackend(),
     mlp: { losses: bits(r1.stepLosses), weights: hash(mlp.parameters().map((p) => p.value)) },
     cnn: { losses: bits(r2.stepLosses), weights: hash(cnn.parameters().map((p) => p.value)) },
+    rnn: { losses: bits(r3.stepLosses), weights: hash(rnn.parameters().map((p) => p.value)) },
   };
 }

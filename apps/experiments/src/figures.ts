@@ -89,10 +89,11 @@ export function lineChart(points: readonly SeriesPoint[], options: LineChartOpti
     height: options.height ?? 320,
     marginRight: 70,
     x: { label: options.x },
-    y: { label: options.y, type: log ? 'log' : 'linear', grid: true },
+    y: { label: options.y, type: log ? 'log' : 'linear', grid: true, ...(log ? { tickFormat: '.0e' } : {}) },
+    marginLeft: 56,
     // Facets in the order the points first name them (depth 5 before depth 10), not alphabetically.
     fx: faceted
-      ? { label: options.facetLabel ?? null, domain: [...new Set(data.map((p) => p.facet))] }
+      ? { label: options.facetLabel ?? null, domain: [...new Set(data.map((p) => p.facet))], padding: 0.3 }
       : undefined,
     color: { type: 'categorical' },
     marks,

@@ -32,7 +32,7 @@ export function formatTable(table: Table): string {
 }
 
 /**
- * A table as GitHub Markdown.
+ * A table as GitHub Markdown (pipes inside cells escaped).
  *
  * @example
  * ```ts
@@ -40,7 +40,7 @@ export function formatTable(table: Table): string {
  * ```
  */
 export function markdownTable(table: Table): string {
-  const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const row = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
   return [row(table.columns), `|${table.columns.map(() => '---').join('|')}|`, ...table.rows.map(row)].join(
     '\n',
   );

@@ -39,7 +39,7 @@ export function depthReluSettings(quick: boolean) {
       };
 }
 
-interface Run {
+export interface Run {
   seed: number;
   depth: number;
   /** Output std of each Dense layer (pre-activation) at initialization, layer 1 … depth (logits last). */
@@ -88,6 +88,44 @@ export function depthReluRun(
     status,
     bestLoss,
     converged: status === 'completed' && bestLoss <= CONVERGED_LOSS,
+  };
+}
+
+/** The figures of the experiment from its runs (also used to redraw them from a results file). */
+export function depthReluFigures(
+  runs: Record<string, Record<number, Run[]>>,
+  settings: { depths: readonly number[] },
+): Record<string, string> {
+  const get = (label: string, depth: number) => (runs[label] as Record<number, Run[]>)[depth] as Run[];
+  const stdPoints: SeriesPoint[] = [];
+  const gradPoints: SeriesPoint[] = [];
+  const lossPoints: SeriesPoint[] = [];
+  for (const label of Object.keys(INITS)) {
+    for (const depth of settings.depths) {
+      const list = get(label, depth);
+      const facet = `depth ${depth}`;
+      const mean = (f: (r: Run) => number) => summarize(list.map(f)).mean;
+      (list[0]?.activationStd ?? []).forEach((_, i) => {
+        stdPoints.push({ x: i + 1, y: mean((r) => r.activationStd[i] as number), series: label, facet });
+      });
+      (list[0]?.gradNorm ?? []).forEach((_, i) => {
+        gradPoints.push({ x: i + 1, y: mean((r) => r.gradNorm[i] as number), series: label, facet });
+      });
+      (list[0]?.epochLoss ?? []).forEach((_, e) => {
+        lossPoints.push({ x: e + 1, y: mean((r) => r.epochLoss[e] as number), series: label, facet });
+      });
+    }
+  }
+  const width = 220 * settings.depths.length + 80;
+  return {
+    'activation-std': lineChart(stdPoints, {
+      x: 'layer',
+      y: 'pre-activation std at init',
+      yType: 'log',
+      width,
+    }),
+    'gradient-norm': lineChart(gradPoints, { x: 'Dense layer', y: '‖∇W‖ at init', yType: 'log', width }),
+    loss: lineChart(lossPoints, { x: 'epoch', y: 'training loss', width, rule: CONVERGED_LOSS }),
   };
 }
 
@@ -151,26 +189,6 @@ export async function runDepthRelu(
   const xavierSome = get('xavier_normal', at).some((r) => !r.converged);
   const verdict: Verdict =
     heAll && xavierNone ? 'holds' : heAll && xavierSome ? 'holds with caveats' : 'does not hold';
-  const stdPoints: SeriesPoint[] = [];
-  const gradPoints: SeriesPoint[] = [];
-  const lossPoints: SeriesPoint[] = [];
-  for (const label of Object.keys(INITS)) {
-    for (const depth of settings.depths) {
-      const list = get(label, depth);
-      const facet = `depth ${depth}`;
-      const mean = (f: (r: Run) => number) => summarize(list.map(f)).mean;
-      (list[0]?.activationStd ?? []).forEach((_, i) => {
-        stdPoints.push({ x: i + 1, y: mean((r) => r.activationStd[i] as number), series: label, facet });
-      });
-      (list[0]?.gradNorm ?? []).forEach((_, i) => {
-        gradPoints.push({ x: i + 1, y: mean((r) => r.gradNorm[i] as number), series: label, facet });
-      });
-      (list[0]?.epochLoss ?? []).forEach((_, e) => {
-        lossPoints.push({ x: e + 1, y: mean((r) => r.epochLoss[e] as number), series: label, facet });
-      });
-    }
-  }
-  const width = 220 * settings.depths.length + 80;
   return {
     settings: {
       ...settings,
@@ -202,16 +220,7 @@ export async function runDepthRelu(
       rule: `holds when at depth ${at} He converges on every seed and Xavier on none (He 2015); with caveats when He converges on every seed and Xavier fails on some`,
       detail: `depth ${at}: He ${get('he_normal', at).filter((r) => r.converged).length}/${settings.seeds.length}, Xavier ${get('xavier_normal', at).filter((r) => r.converged).length}/${settings.seeds.length}, N(0, 0.01²) ${get('N(0, 0.01²)', at).filter((r) => r.converged).length}/${settings.seeds.length} converged within ${settings.epochs} epochs`,
     },
-    figures: {
-      'activation-std': lineChart(stdPoints, {
-        x: 'layer',
-        y: 'pre-activation std at init',
-        yType: 'log',
-        width,
-      }),
-      'gradient-norm': lineChart(gradPoints, { x: 'Dense layer', y: '‖∇W‖ at init', yType: 'log', width }),
-      loss: lineChart(lossPoints, { x: 'epoch', y: 'training loss', width, rule: CONVERGED_LOSS }),
-    },
+    figures: depthReluFigures(runs, settings),
   };
 }
 

@@ -43,6 +43,8 @@ interface Run {
   seed: number;
   /** `saturation[l][k]`: saturated fraction of hidden layer l + 1 at record k. */
   saturation: number[][];
+  /** `mean[l][k]`: mean output of hidden layer l + 1 at record k (Glorot and Bengio's figure 2 plots it for sigmoid). */
+  mean: number[][];
   steps: number[];
   /** Peak saturation of each hidden layer during the first epoch. */
   firstEpochPeak: number[];
@@ -80,16 +82,19 @@ export function tanhSigmoidRun(
     monitor,
   });
   const saturation: number[][] = [];
+  const mean: number[][] = [];
   let steps: number[] = [];
   for (let l = 0; l < s.hiddenLayers; l++) {
     const series = monitor.series(String(2 * l + 1));
     saturation.push(Array.from(series.saturated));
+    mean.push(Array.from(series.mean));
     steps = Array.from(series.steps);
   }
   const firstEpoch = steps.filter((t) => t < stepsPerEpoch).length;
   return {
     seed,
     saturation,
+    mean,
     steps,
     firstEpochPeak: saturation.map((sat) => Math.max(...sat.slice(0, firstEpoch))),
     finalLoss: r.epochs.at(-1)?.loss ?? Number.NaN,
@@ -124,6 +129,7 @@ export async function runTanhSigmoid(
           formatSummary(summarize(list.map((r) => r.firstEpochPeak[l] as number)), 2),
         ),
         formatSummary(summarize(list.map((r) => r.saturation.at(-1)?.at(-1) as number)), 2),
+        formatSummary(summarize(list.map((r) => r.mean.at(-1)?.at(-1) as number)), 2),
         formatSummary(summarize(list.map((r) => r.finalAccuracy))),
       ]);
     }
@@ -137,17 +143,26 @@ export async function runTanhSigmoid(
   const verdict: Verdict =
     topAboveBottom && topHigh ? 'holds' : topAboveBottom ? 'holds with caveats' : 'does not hold';
   const points: SeriesPoint[] = [];
+  const meanPoints: SeriesPoint[] = [];
   for (const activation of ACTIVATIONS) {
     for (const label of ['standard', 'xavier_uniform']) {
       const list = (runs[activation] as Record<string, Run[]>)[label] as Run[];
       const first = list[0] as Run;
       for (let l = 0; l < settings.hiddenLayers; l++) {
         first.steps.forEach((t, k) => {
+          const facet = `${activation}, ${label}`;
+          const series = `layer ${l + 1}`;
           points.push({
             x: t,
             y: summarize(list.map((r) => r.saturation[l]?.[k] as number)).mean,
-            series: `layer ${l + 1}`,
-            facet: `${activation}, ${label}`,
+            series,
+            facet,
+          });
+          meanPoints.push({
+            x: t,
+            y: summarize(list.map((r) => r.mean[l]?.[k] as number)).mean,
+            series,
+            facet,
           });
         });
       }
@@ -181,9 +196,12 @@ export async function runTanhSigmoid(
     verdict: {
       verdict,
       rule: "holds when, with sigmoid and the standard init, the top hidden layer's peak saturation in the first epoch exceeds the first hidden layer's on every seed and reaches 0.5 (Glorot and Bengio 2010, figure 2); with caveats when it exceeds it but stays below 0.5",
-      detail: `sigmoid, standard init: top layer peak ${formatNumber(summarize(standard.map((r) => r.firstEpochPeak[top] as number)).mean)} against first layer ${formatNumber(summarize(standard.map((r) => r.firstEpochPeak[0] as number)).mean)}`,
+      detail: `sigmoid, standard init: top layer peak saturation ${formatNumber(summarize(standard.map((r) => r.firstEpochPeak[top] as number)).mean)} against first layer ${formatNumber(summarize(standard.map((r) => r.firstEpochPeak[0] as number)).mean)}; top layer mean activation at the end ${formatNumber(summarize(standard.map((r) => r.mean[top]?.at(-1) as number)).mean)}`,
     },
-    figures: { saturation: lineChart(points, { x: 'step', y: 'saturated fraction', width: 1000 }) },
+    figures: {
+      saturation: lineChart(points, { x: 'step', y: 'saturated fraction', width: 1000 }),
+      mean: lineChart(meanPoints, { x: 'step', y: 'mean activation', width: 1000 }),
+    },
   };
 }
 

@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, sourceAliases } from '../../../vitest.shared.ts';
+import { chromiumAvailable as available, runInChromium } from '../../../browser-harness.ts';
+import { CHROMIUM } from '../../../vitest.shared.ts';
 import { dataFingerprint } from './data-fingerprint';
-
-const available = existsSync(CHROMIUM);
 
 describe('data generators give the same bits in Node and in Chromium', () => {
   it('is not silently skipped in CI', () => {
@@ -21,32 +16,10 @@ describe('data generators give the same bits in Node and in Chromium', () => {
   });
 
   it.skipIf(!available)('Chromium computes the same data sets as Node', async () => {
-    const bundle = await build({
-      stdin: {
-        contents:
-          "import { dataFingerprint } from './data-fingerprint'; (globalThis as any).nnDataFingerprint = dataFingerprint;",
-        resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      write: false,
-      logLevel: 'silent',
-      alias: sourceAliases,
-    });
-    const code = bundle.outputFiles[0]?.text ?? '';
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    try {
-      const page = await browser.newPage();
-      await page.addScriptTag({ content: code });
-      const inBrowser = await page.evaluate(() =>
-        (globalThis as unknown as { nnDataFingerprint: () => unknown }).nnDataFingerprint(),
-      );
-      expect(inBrowser).toEqual(dataFingerprint());
-    } finally {
-      await browser.close();
-    }
+    const inBrowser = await runInChromium(
+      new URL('../test/data-browser-entry.ts', import.meta.url),
+      'nnDataFingerprint',
+    );
+    expect(inBrowser).toEqual(dataFingerprint());
   });
 });

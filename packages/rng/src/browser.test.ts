@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../../vitest.shared.ts';
+import { chromiumAvailable as available, runInChromium } from '../../../browser-harness.ts';
+import { CHROMIUM } from '../../../vitest.shared.ts';
 import { reproducibilityHashes } from '../test/reproducibility-cases';
-
-const available = existsSync(CHROMIUM);
 
 describe('browser reproducibility', () => {
   it('is not silently skipped in CI', () => {
@@ -16,33 +11,14 @@ describe('browser reproducibility', () => {
   it.skipIf(!available)(
     'Chromium computes the same fills as Node (WebAssembly and TypeScript paths, every algorithm)',
     async () => {
-      const bundle = await build({
-        entryPoints: [fileURLToPath(new URL('../test/browser-entry.ts', import.meta.url))],
-        bundle: true,
-        format: 'iife',
-        platform: 'browser',
-        target: 'es2022',
-        write: false,
-        logLevel: 'silent',
-      });
-      const code = bundle.outputFiles[0]!.text;
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-      });
-      try {
-        const page = await browser.newPage();
-        await page.addScriptTag({ content: code });
-        const inBrowser = await page.evaluate(() =>
-          (globalThis as unknown as { rngReproducibility: () => unknown }).rngReproducibility(),
-        );
-        const inNode = reproducibilityHashes();
-        expect(inBrowser).toEqual(inNode);
-        expect(inNode.backend).toBe('wasm');
-        expect(Object.keys(inNode.hashes).length).toBeGreaterThan(90);
-      } finally {
-        await browser.close();
-      }
+      const inBrowser = await runInChromium(
+        new URL('../test/browser-entry.ts', import.meta.url),
+        'rngReproducibility',
+      );
+      const inNode = reproducibilityHashes();
+      expect(inBrowser).toEqual(inNode);
+      expect(inNode.backend).toBe('wasm');
+      expect(Object.keys(inNode.hashes).length).toBeGreaterThan(90);
     },
   );
 });

@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, sourceAliases } from '../../../vitest.shared.ts';
+import { chromiumAvailable as available, runInChromium } from '../../../browser-harness.ts';
+import { CHROMIUM } from '../../../vitest.shared.ts';
 import { reproducibilityHashes } from '../test/reproducibility-cases';
-
-const available = existsSync(CHROMIUM);
 
 describe('browser reproducibility', () => {
   it('is not silently skipped in CI', () => {
@@ -16,31 +11,14 @@ describe('browser reproducibility', () => {
   it.skipIf(!available)(
     'Chromium computes the same bits as Node for every scheme, dtype and GEMM backend',
     async () => {
-      const bundle = await build({
-        entryPoints: [fileURLToPath(new URL('../test/browser-entry.ts', import.meta.url))],
-        bundle: true,
-        format: 'iife',
-        platform: 'browser',
-        target: 'es2022',
-        write: false,
-        logLevel: 'silent',
-        alias: sourceAliases,
-      });
-      const code = (bundle.outputFiles[0] as { text: string }).text;
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      try {
-        const page = await browser.newPage();
-        await page.addScriptTag({ content: code });
-        const inBrowser = await page.evaluate(() =>
-          (globalThis as unknown as { schemesReproducibility: () => unknown }).schemesReproducibility(),
-        );
-        const inNode = reproducibilityHashes();
-        expect(inNode.backend).toBe('wasm');
-        expect(Object.keys(inNode.hashes).length).toBe(27 * 2 * 2);
-        expect(inBrowser).toEqual(inNode);
-      } finally {
-        await browser.close();
-      }
+      const inBrowser = await runInChromium(
+        new URL('../test/browser-entry.ts', import.meta.url),
+        'schemesReproducibility',
+      );
+      const inNode = reproducibilityHashes();
+      expect(inNode.backend).toBe('wasm');
+      expect(Object.keys(inNode.hashes).length).toBe(27 * 2 * 2);
+      expect(inBrowser).toEqual(inNode);
     },
   );
 });

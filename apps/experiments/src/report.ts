@@ -51,9 +51,15 @@ export function updateReadme(): void {
   const a = readme.indexOf(START);
   const b = readme.indexOf(END);
   if (a < 0 || b < a) throw new Error('README.md has no results markers');
+  const summary = markdownTable({
+    title: 'summary',
+    columns: ['#', 'experiment', 'verdict', 'seconds'],
+    rows: stored.map((r) => [String(r.number), `\`${r.name}\``, r.verdict.verdict, String(r.meta.seconds)]),
+  });
+  const sections = stored.map(resultSection).join('\n');
   writeFileSync(
     path,
-    `${readme.slice(0, a + START.length)}\n\n${stored.map(resultSection).join('\n')}\n${readme.slice(b)}`,
+    `${readme.slice(0, a + START.length)}\n\n${summary}\n\n${sections}\n${readme.slice(b)}`,
   );
 }
 

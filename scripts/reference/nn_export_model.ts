@@ -45,6 +45,7 @@ const model = new Model(
 );
 const n = 48;
 const y = new Int32Array(n).map((_, i) => i % 3);
+// biome-ignore lint/suspicious/noFocusedTests: fit is @init/nn's training loop, not a focused test
 fit(
   model,
   { x: values(n * 36, 1), y, shape: [n, 1, 6, 6], yShape: [n], classes: 3 },

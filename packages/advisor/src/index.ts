@@ -59,6 +59,7 @@ export {
   varianceFixedPoint,
   varianceMap,
 } from './mean-field';
+export { nearestKey } from './model-config-keys';
 export {
   MAX_MODEL_DIM,
   MAX_MODEL_ELEMENTS,
@@ -67,7 +68,6 @@ export {
   type ParameterSpec,
   type TiedParameter,
 } from './model-parameters';
-export { nearestKey } from './model-config-keys';
 export { type ModelSource, modelParameters } from './model-source';
 export {
   LAYER_KINDS,
@@ -101,10 +101,10 @@ export {
 } from './signal-propagation';
 export { SOURCES, type Source, type SourceId } from './sources';
 export { erf, erfc, normalCdf, normalPdf } from './special-functions';
+export { matchUseCase, USE_CASE_ROWS, type UseCaseMatch } from './use-case';
 export {
   type ActivationMoments,
   activationMoments,
   type VarianceGainOptions,
   varianceGain,
 } from './variance-gain';
-export { matchUseCase, USE_CASE_ROWS, type UseCaseMatch } from './use-case';

@@ -33,7 +33,9 @@ export function weightsFileHashes(): Record<string, string> {
     { metadata: { format: 'pt' } },
   );
   out.safetensors = fnv(file);
-  out.decoded = fnv(new Uint8Array((decodeSafetensors(file).tensors[2]?.data as Uint16Array).buffer));
+  const decoded = decodeSafetensors(file).tensors[2];
+  if (decoded === undefined) throw new Error('the encoded file lost its third tensor');
+  out.decoded = fnv(new Uint8Array((decoded.data as Uint16Array).buffer));
   const npy = encodeNpy({ data: new Float64Array(w), shape });
   out.npy = fnv(npy);
   out.npyDecoded = fnv(new Uint8Array(decodeNpy(npy).data.buffer));

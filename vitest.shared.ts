@@ -1,15 +1,20 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 
 /**
- * Tests resolve `@init/<name>` to the package's source, so a test never runs
- * against a stale build. Builds and type checks still go through `dist`.
+ * Tests resolve `@init/<name>` (and `@init/<name>/node` where the package has that entry) to the
+ * package's source, so a test never runs against a stale build. Builds and type checks still go
+ * through `dist`. Subpath entries come first: an alias also matches every path below its name, so
+ * `@init/nn` alone would turn `@init/nn/node` into `.../index.ts/node`.
  */
-export const sourceAliases: Record<string, string> = Object.fromEntries(
-  readdirSync(packagesDir).map((name) => [`@init/${name}`, `${packagesDir}${name}/src/index.ts`]),
-);
+export const sourceAliases: Record<string, string> = Object.fromEntries([
+  ...readdirSync(packagesDir)
+    .filter((name) => existsSync(`${packagesDir}${name}/src/node.ts`))
+    .map((name) => [`@init/${name}/node`, `${packagesDir}${name}/src/node.ts`]),
+  ...readdirSync(packagesDir).map((name) => [`@init/${name}`, `${packagesDir}${name}/src/index.ts`]),
+]);
 
 /** Options every package's vitest project shares. */
 export const sharedTest = {

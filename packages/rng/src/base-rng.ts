@@ -1,8 +1,9 @@
-import { checkFinite, checkInteger, describe } from './argument-checks';
+import { checkInteger, describe } from './argument-checks';
 import { RngError } from './errors';
 import {
   allocate,
   arrayRequest,
+  bernoulliParam,
   checkCount,
   checkOut,
   fillOffset,
@@ -128,10 +129,7 @@ export abstract class BaseRng implements Rng, WordSource {
 
   fillBernoulli<T extends FloatArray | Uint8Array>(out: T, p: number, options?: FillOptions): T {
     checkOut(out, true);
-    const prob = checkFinite(p, 'p');
-    if (prob < 0 || prob > 1)
-      throw new RngError('INVALID_ARGUMENT', 'p', `expected a probability in [0, 1], got ${prob}`);
-    this.bernoulliInto(out, prob, fillOffset(options, out.length));
+    this.bernoulliInto(out, bernoulliParam(p), fillOffset(options, out.length));
     return out;
   }
 

@@ -63,7 +63,12 @@ describe('contract of every @init/rng export under hostile input', () => {
         'fillBackend',
         'fromState',
         'isRng',
+        'keyFillBernoulli',
+        'keyFillNormal',
+        'keyFillTruncatedNormal',
+        'keyFillUniform',
         'setFillBackend',
+        'streamKey',
         'toRng',
       ].sort(),
     );
@@ -165,6 +170,44 @@ describe('contract of every @init/rng export under hostile input', () => {
             ),
           );
           keeps(() => rng.fillBernoulli(out as never, a as never, o as never));
+        },
+      ),
+    );
+  });
+
+  it('keyed fills: streamKey, keyFillUniform, keyFillNormal, keyFillTruncatedNormal, keyFillBernoulli', () => {
+    const key = or(
+      fc.oneof(
+        seed.map((s) => entry.streamKey(s)),
+        fc.record({ algorithm: or(fc.constant('philox')), k0: or(fc.nat()), k1: or(fc.nat()) }),
+      ),
+    );
+    holds(
+      fc.property(
+        or(seed),
+        key,
+        smallOut,
+        number,
+        std,
+        bound,
+        bound,
+        fillOptions,
+        (s, k, out, a, sd, lower, upper, o) => {
+          keeps(() => entry.streamKey(s as never));
+          keeps(() => entry.keyFillUniform(k as never, out as never, a as never, upper as never, o as never));
+          keeps(() => entry.keyFillNormal(k as never, out as never, a as never, sd as never, o as never));
+          keeps(() =>
+            entry.keyFillTruncatedNormal(
+              k as never,
+              out as never,
+              a as never,
+              sd as never,
+              lower as never,
+              upper as never,
+              o as never,
+            ),
+          );
+          keeps(() => entry.keyFillBernoulli(k as never, out as never, a as never, o as never));
         },
       ),
     );

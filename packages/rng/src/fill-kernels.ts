@@ -1,22 +1,13 @@
 import { describe } from './argument-checks';
 import { RngError } from './errors';
-import {
-  philoxBernoulli,
-  philoxNormal32,
-  philoxNormal64,
-  philoxTruncated,
-  philoxUniform32,
-  philoxUniform64,
-} from './philox-fills';
 import type { TruncatedPlan } from './truncated-normal';
 import { loadWasmKernels } from './wasm-kernels';
 
 /**
- * The index-addressable Philox fills behind one interface, implemented twice with identical output bits:
- * WebAssembly SIMD (`'wasm'`, used when the runtime supports it) and plain TypeScript (`'ts'`).
+ * The index-addressable Philox fills in WebAssembly SIMD. Each has a TypeScript twin in philox-fills.ts with
+ * identical output bits; philox-draws.ts picks one per call, so a bundle keeps only the kinds it draws.
  */
 export interface FillKernels {
-  readonly backend: 'wasm' | 'ts';
   uniform32(
     k0: number,
     k1: number,
@@ -57,16 +48,6 @@ export interface FillKernels {
     prob: number,
   ): void;
 }
-
-const tsKernels: FillKernels = {
-  backend: 'ts',
-  uniform32: philoxUniform32,
-  uniform64: philoxUniform64,
-  normal32: philoxNormal32,
-  normal64: philoxNormal64,
-  truncated: philoxTruncated,
-  bernoulli: philoxBernoulli,
-};
 
 let wasmKernels: FillKernels | null | undefined;
 let forced: 'wasm' | 'ts' | undefined;
@@ -119,22 +100,13 @@ export function setFillBackend(backend: 'wasm' | 'ts' | undefined): void {
  * ```
  */
 export function fillBackend(): 'wasm' | 'ts' {
-  return fillKernels().backend;
+  return forced !== 'ts' && wasm() ? 'wasm' : 'ts';
 }
 
 /** Fills shorter than this use the TypeScript kernels even when WebAssembly is active (same bits, less overhead). */
 export const SMALL_FILL = 32;
 
-/** The implementation for a fill of `n` values: the active one, or TypeScript for fills below {@link SMALL_FILL}. */
-export function kernelsFor(n: number): FillKernels {
-  return n < SMALL_FILL ? tsKernels : fillKernels();
-}
-
-/** The implementation in use. */
-export function fillKernels(): FillKernels {
-  if (forced !== 'ts') {
-    const w = wasm();
-    if (w) return w;
-  }
-  return tsKernels;
+/** The WebAssembly kernels for a fill of `n` values, or undefined when the TypeScript twins are to be used. */
+export function wasmFor(n: number): FillKernels | undefined {
+  return n < SMALL_FILL || forced === 'ts' ? undefined : wasm();
 }

@@ -241,3 +241,11 @@ export function truncatedParams(
   if (unbounded) checkRange(m, s, planZMax(plan), float32, 'a truncated normal value');
   return { ...base, plan };
 }
+
+/** Validates a Bernoulli probability: finite and in [0, 1]. */
+export function bernoulliParam(p: unknown): number {
+  const prob = checkFinite(p, 'p');
+  if (prob < 0 || prob > 1)
+    throw new RngError('INVALID_ARGUMENT', 'p', `expected a probability in [0, 1], got ${prob}`);
+  return prob;
+}

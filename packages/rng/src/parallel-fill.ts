@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkInteger, describe } from './argument-checks';
 import { RngError } from './errors';
-import { fillKernels } from './fill-kernels';
+import { fillBackend } from './fill-kernels';
 import { fillOffset, truncatedParams, uniformParams } from './fill-params';
 import { checkOptions } from './option-keys';
 import { PARALLEL_WORKER_SOURCE } from './parallel-worker-source';
@@ -182,7 +182,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
   let nextId = 0;
 
   function startWorkers(): Promise<Worker[]> {
-    const module = fillKernels().backend === 'wasm' ? compileRngWasm() : undefined;
+    const module = fillBackend() === 'wasm' ? compileRngWasm() : undefined;
     if (module === undefined || threads === 1) return Promise.resolve([]);
     const t = zigguratTables();
     const list: Promise<Worker>[] = [];

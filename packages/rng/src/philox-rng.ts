@@ -1,15 +1,24 @@
 import { BaseRng } from './base-rng';
-import { kernelsFor } from './fill-kernels';
 import type { TruncatedParams, UniformParams } from './fill-params';
 import { philoxBlocks } from './philox';
-import { philoxFarTail, truncatedPerBlock } from './philox-fills';
+import {
+  BERNOULLI_PER_BLOCK,
+  drawBernoulli,
+  drawNormal,
+  drawTruncated,
+  drawUniform,
+  normalPerBlock,
+  truncatedBlockSize,
+  uniformPerBlock,
+} from './philox-draws';
 import type { FloatArray, Rng, RngState } from './rng-types';
 
 /**
- * Key of the internal hook through which the Node-only parallel fill (`@init/rng/node`) reserves a range of
- * a Philox stream. A registered symbol, so it also works across separately bundled entry points.
+ * Name of the internal method through which the Node-only parallel fill (`@init/rng/node`) reserves a range
+ * of a Philox stream. A string no identifier can spell, so it never clashes; and a plain (not computed) method
+ * name, so that a bundler can drop the class when nothing builds a stream.
  */
-export const PHILOX_CLAIM: unique symbol = /* @__PURE__ */ Symbol.for('@init/rng:philox-claim') as never;
+export const PHILOX_CLAIM = '@init/rng:philox-claim';
 
 /** What {@link PHILOX_CLAIM} returns: the Philox key and the stream index of the first value. */
 export interface PhiloxClaim {
@@ -68,33 +77,12 @@ export class PhiloxRng extends BaseRng {
    * Internal: the key and the first stream index a fill of `n` values at `valuesPerBlock` per block would use,
    * advancing the position exactly as that fill would (unless `offset` is given).
    */
-  [PHILOX_CLAIM](offset: number | undefined, n: number, valuesPerBlock: number): PhiloxClaim {
+  '@init/rng:philox-claim'(offset: number | undefined, n: number, valuesPerBlock: number): PhiloxClaim {
     return { k0: this.k0, k1: this.k1, start: this.claim(offset, n, valuesPerBlock) };
   }
 
   protected override uniformInto(out: FloatArray, p: UniformParams, offset: number | undefined): void {
-    if (out instanceof Float32Array) {
-      kernelsFor(out.length).uniform32(
-        this.k0,
-        this.k1,
-        out,
-        this.claim(offset, out.length, 4),
-        p.low,
-        p.span,
-        p.minV,
-        p.maxV,
-      );
-    } else {
-      kernelsFor(out.length).uniform64(
-        this.k0,
-        this.k1,
-        out,
-        this.claim(offset, out.length, 2),
-        p.low,
-        p.span,
-        p.maxV,
-      );
-    }
+    drawUniform(this.k0, this.k1, out, this.claim(offset, out.length, uniformPerBlock(out)), p);
   }
 
   protected override normalInto(
@@ -103,28 +91,11 @@ export class PhiloxRng extends BaseRng {
     std: number,
     offset: number | undefined,
   ): void {
-    if (out instanceof Float32Array) {
-      kernelsFor(out.length).normal32(this.k0, this.k1, out, this.claim(offset, out.length, 4), mean, std);
-    } else {
-      kernelsFor(out.length).normal64(this.k0, this.k1, out, this.claim(offset, out.length, 2), mean, std);
-    }
+    drawNormal(this.k0, this.k1, out, this.claim(offset, out.length, normalPerBlock(out)), mean, std);
   }
 
   protected override truncatedInto(out: FloatArray, p: TruncatedParams, offset: number | undefined): void {
-    const start = this.claim(
-      offset,
-      out.length,
-      p.plan ? truncatedPerBlock(p.plan, out instanceof Float32Array) : 1,
-    );
-    if (p.far) {
-      philoxFarTail(this.k0, this.k1, out, start, p.far, p.std, p.minV, p.maxV);
-      return;
-    }
-    if (!p.plan) {
-      out.fill(p.constant);
-      return;
-    }
-    kernelsFor(out.length).truncated(this.k0, this.k1, out, start, p.plan, p.mean, p.std, p.minV, p.maxV);
+    drawTruncated(this.k0, this.k1, out, this.claim(offset, out.length, truncatedBlockSize(out, p)), p);
   }
 
   protected override bernoulliInto(
@@ -132,6 +103,6 @@ export class PhiloxRng extends BaseRng {
     prob: number,
     offset: number | undefined,
   ): void {
-    kernelsFor(out.length).bernoulli(this.k0, this.k1, out, this.claim(offset, out.length, 2), prob);
+    drawBernoulli(this.k0, this.k1, out, this.claim(offset, out.length, BERNOULLI_PER_BLOCK), prob);
   }
 }

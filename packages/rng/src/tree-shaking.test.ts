@@ -116,3 +116,31 @@ describe('resolving a seed bundles only the default algorithm', () => {
     expect(text.length).toBeLessThan(1024);
   });
 });
+
+// What a single-fill scheme does with a seed: key it and fill, with no stream object.
+const KEYED_NORMAL = `
+import { keyFillNormal, streamKey } from '@init/rng';
+export function init(seed, out) { return keyFillNormal(streamKey(seed), out, 0, 0.02); }
+`;
+
+describe('keyed fills bundle no stream class and only the kind they draw', () => {
+  it('the stream class is in a createRng bundle (the check can fail)', async () => {
+    const { text } = await bundle(`export { createRng } from '@init/rng';`);
+    expect(text).toContain('@init/rng:philox-claim');
+    expect(text).toContain('expected high > low');
+  });
+
+  it('keyFillNormal carries no stream class, no uniform or truncated parameter checks', async () => {
+    const { text } = await bundle(KEYED_NORMAL);
+    for (const absent of [
+      '@init/rng:philox-claim',
+      'expected high > low',
+      'expected upper > lower',
+      'xoshiro',
+    ]) {
+      expect(text, absent).not.toContain(absent);
+    }
+    expect(text).toContain('AGFzbQ');
+    expect(text.length).toBeLessThan(28 * 1024);
+  });
+});

@@ -132,7 +132,6 @@ export function loadWasmKernels(): FillKernels | undefined {
   }
 
   return {
-    backend: 'wasm',
     uniform32(k0, k1, out, start, low, span, minV, maxV) {
       chunks(out, start, 4, f32, (s, c) => ex.uniform32(k0, k1, s, c, low, span, minV, maxV));
     },

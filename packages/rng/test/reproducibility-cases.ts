@@ -1,5 +1,5 @@
 import { ALGORITHMS, createRng } from '../src/create-rng';
-import { fillKernels, setFillBackend } from '../src/fill-kernels';
+import { fillBackend, setFillBackend } from '../src/fill-kernels';
 import type { Seed } from '../src/seed';
 import { sha256Words } from '../src/sha256';
 
@@ -18,7 +18,7 @@ const N = 50_000;
  */
 export function reproducibilityHashes(): { backend: string; hashes: Record<string, string> } {
   const hashes: Record<string, string> = {};
-  const backend = fillKernels().backend;
+  const backend = fillBackend();
   for (const path of ['wasm', 'ts'] as const) {
     if (path === 'wasm' && backend !== 'wasm') continue;
     setFillBackend(path);

@@ -4,6 +4,7 @@ import { createInitializer, type Initializer, type SchemeDefinition } from './in
 import { ORTHONORMAL_ENTRY_MAX } from './limits';
 import { num, str } from './params';
 import { type CenterRule, matrixPlacement } from './placement';
+import { streamOf } from './random-source';
 import { requireRank } from './shape';
 
 /** Registry definition of `delta_orthogonal`. */
@@ -49,7 +50,8 @@ export const DELTA_ORTHOGONAL: SchemeDefinition = {
         notes: ["the centre of an even kernel is (k-1)//2 by default (JAX); PyTorch's dirac_ uses k//2"],
       },
       extents: [{ base: num(p, 'gain') * ORTHONORMAL_ENTRY_MAX, multiplier: m, argument: 'gain' }],
-      run(out, rng) {
+      run(out, source) {
+        const rng = streamOf(source);
         out.fill(0);
         const h = haarReflectorColumns(pl.outSize, pl.inSize, rng, 'float64', g).data;
         const n = pl.inSize;

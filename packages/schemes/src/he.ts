@@ -6,7 +6,7 @@ import {
   describeScale,
   modeParam,
   prepareVarianceScaling,
-  runScale,
+  runUniformOrNormalScale,
   type Scale,
   scaleExtents,
   scaleText,
@@ -65,7 +65,7 @@ function heDef(name: string, aliases: string[], distribution: 'uniform' | 'norma
           notes,
         },
         extents: scaleExtents(s, m, 'multiplier'),
-        run: runScale(s, m),
+        run: runUniformOrNormalScale(s, m),
       };
     },
   };

@@ -4,7 +4,7 @@ import { type Layout, type LayoutSpec, parseLayout } from './layout';
 import { checkExtents, checkSize, type Extent } from './limits';
 import { checkOptionKeys } from './option-keys';
 import { MULTIPLIER_PARAM, type ParamSpec, type Params, parseParams } from './params';
-import { type Rng, resolveRng, type Seed } from './random-source';
+import { type RandomSource, type Rng, resolveSource, type Seed } from './random-source';
 import { checkShape, numel, type Shape } from './shape';
 import { checkDtype, checkOut, type Dtype, type DtypeArray, type FloatArray, type Tensor } from './tensor';
 
@@ -92,8 +92,11 @@ export interface Prepared {
   readonly description: PreparedDescription;
   /** Bounds on the magnitude of what `run` writes, checked against the dtype before it runs. */
   readonly extents: readonly Extent[];
-  /** Writes every element of `out` (length `numel(shape)`, never 0). `rng` is set for random schemes. */
-  run(out: FloatArray, rng: Rng): void;
+  /**
+   * Writes every element of `out` (length `numel(shape)`, never 0). `source` is set for random schemes:
+   * a single fill goes through the samplers, anything more through `streamOf(source)`.
+   */
+  run(out: FloatArray, source: RandomSource): void;
 }
 
 /** Everything the registry knows about one scheme. */
@@ -129,9 +132,9 @@ const CODES: readonly string[] = [
  * error with a `code` and an `argument`, e.g. when `std · multiplier` overflows to Infinity) is
  * re-thrown as an {@link InitError} with the same code and argument, so callers see one class.
  */
-function runPrepared(prepared: Prepared, out: FloatArray, rng: Rng, scheme: string): void {
+function runPrepared(prepared: Prepared, out: FloatArray, source: RandomSource, scheme: string): void {
   try {
-    prepared.run(out, rng);
+    prepared.run(out, source);
   } catch (e) {
     if (e instanceof InitError || !(e instanceof Error)) throw e;
     const { code, argument } = e as Error & { code?: unknown; argument?: unknown };
@@ -184,8 +187,8 @@ export function createInitializer(def: SchemeDefinition, raw: unknown): Initiali
     checkExtents(prepared.extents, 'float64', def.name);
     return { s, prepared };
   };
-  const rngFor = (rng: unknown): Rng =>
-    def.stochastic ? resolveRng(rng, def.name) : (undefined as unknown as Rng);
+  const rngFor = (rng: unknown): RandomSource =>
+    def.stochastic ? resolveSource(rng, def.name) : (undefined as unknown as RandomSource);
 
   const call = (shape: Shape, rng?: Rng | Seed, options?: InitOptions): Tensor => {
     const o = checkOptionKeys(

@@ -6,7 +6,7 @@ import { createInitializer, type Initializer, type SchemeDefinition } from './in
 import { type LayoutSpec, resolveAxes } from './layout';
 import { ORTHONORMAL_ENTRY_MAX } from './limits';
 import { num, str } from './params';
-import type { Rng } from './random-source';
+import { type Rng, streamOf } from './random-source';
 import { prod, requireRank } from './shape';
 import type { FloatArray } from './tensor';
 
@@ -133,7 +133,8 @@ export const ORTHOGONAL: SchemeDefinition = {
       },
       // Entries of a matrix with orthonormal columns are at most 1 (plus rounding).
       extents: [{ base: gain * ORTHONORMAL_ENTRY_MAX, multiplier: m, argument: 'gain' }],
-      run(out, rng) {
+      run(out, source) {
+        const rng = streamOf(source);
         writeOrthogonal(out, shape, k, gain * m, rng, str(p, 'method') as OrthogonalMethod);
       },
     };

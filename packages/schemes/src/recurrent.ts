@@ -5,6 +5,7 @@ import { ORTHONORMAL_ENTRY_MAX } from './limits';
 import { naturalLog } from './natural-log';
 import { num, type ParamSpec, type Params } from './params';
 import { matrixPlacement } from './placement';
+import { streamOf } from './random-source';
 import { requireRank } from './shape';
 
 function gateOrderParam(defaultOrder: string[], what: string): ParamSpec {
@@ -57,7 +58,8 @@ export const RNN_ORTHOGONAL: SchemeDefinition = {
         gain: num(p, 'gain'),
       },
       extents: [{ base: num(p, 'gain') * ORTHONORMAL_ENTRY_MAX, multiplier: m, argument: 'gain' }],
-      run(out, rng) {
+      run(out, source) {
+        const rng = streamOf(source);
         for (let b = 0; b < gates.length; b++) {
           const tall = h >= n;
           const q = (
@@ -215,7 +217,8 @@ export const CHRONO_BIAS: SchemeDefinition = {
         { base: tMax - 1, multiplier: 1, argument: 't_max' },
         { base: Math.log(tMax - 1), multiplier: m, argument: 'multiplier' },
       ],
-      run(out, rng) {
+      run(out, source) {
+        const rng = streamOf(source);
         out.fill(0);
         const fs = out.subarray(f.start, f.start + f.h);
         if (tMax - 1 === 1) fs.fill(1);

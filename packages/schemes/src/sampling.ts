@@ -1,16 +1,24 @@
-import type { Rng } from './random-source';
+import { keyFillNormal, keyFillTruncatedNormal, keyFillUniform } from '@init/rng';
+import { isSeedSource, type RandomSource } from './random-source';
 import type { FloatArray } from './tensor';
 
+/*
+ * The single-fill samplers of the elementwise schemes. A seed is drawn through its key, which gives the
+ * values of `createRng(seed)`'s first fill without building the stream; an Rng is advanced as usual.
+ */
+
 /** `out[i] ~ N(mean, std^2)`; std 0 writes `mean` without drawing. */
-export function sampleNormal(out: FloatArray, rng: Rng, mean: number, std: number): void {
+export function sampleNormal(out: FloatArray, source: RandomSource, mean: number, std: number): void {
   if (std === 0) out.fill(mean);
-  else rng.fillNormal(out, mean, std);
+  else if (isSeedSource(source)) keyFillNormal(source.key, out, mean, std);
+  else source.fillNormal(out, mean, std);
 }
 
 /** `out[i] ~ U[low, high)`; an empty interval writes `low` without drawing. */
-export function sampleUniform(out: FloatArray, rng: Rng, low: number, high: number): void {
+export function sampleUniform(out: FloatArray, source: RandomSource, low: number, high: number): void {
   if (low === high) out.fill(low);
-  else rng.fillUniform(out, low, high);
+  else if (isSeedSource(source)) keyFillUniform(source.key, out, low, high);
+  else source.fillUniform(out, low, high);
 }
 
 /**
@@ -19,12 +27,13 @@ export function sampleUniform(out: FloatArray, rng: Rng, low: number, high: numb
  */
 export function sampleTruncatedNormal(
   out: FloatArray,
-  rng: Rng,
+  source: RandomSource,
   mean: number,
   std: number,
   lower: number,
   upper: number,
 ): void {
   if (std === 0 || lower === upper) out.fill(Math.min(upper, Math.max(lower, mean)));
-  else rng.fillTruncatedNormal(out, mean, std, lower, upper);
+  else if (isSeedSource(source)) keyFillTruncatedNormal(source.key, out, mean, std, lower, upper);
+  else source.fillTruncatedNormal(out, mean, std, lower, upper);
 }

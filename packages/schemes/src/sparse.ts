@@ -4,6 +4,7 @@ import { type LayoutSpec, resolveAxes } from './layout';
 import { type Extent, MAX_ELEMENTS, NORMAL_SPREAD } from './limits';
 import { num, type Params, str } from './params';
 import { matrixPlacement } from './placement';
+import { streamOf } from './random-source';
 import { prod, requireRank } from './shape';
 
 /**
@@ -67,7 +68,8 @@ function prepareMartens(
       notes: [`nonzeros: ${k * outs} of ${outs * fanIn}`],
     },
     extents,
-    run(out, rng) {
+    run(out, source) {
+      const rng = streamOf(source);
       out.fill(0);
       if (k === 0) return;
       const values = out instanceof Float32Array ? new Float32Array(k) : new Float64Array(k);
@@ -162,7 +164,8 @@ export const SPARSE: SchemeDefinition = {
         ],
       },
       extents,
-      run(out, rng) {
+      run(out, source) {
+        const rng = streamOf(source);
         if (std === 0) out.fill(0);
         else rng.fillNormal(out, 0, std);
         for (let j = 0; j < ins; j++) {

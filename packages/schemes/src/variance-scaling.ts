@@ -54,19 +54,37 @@ export function varianceScale(scale: number, n: number, distribution: ScalingDis
   return { distribution, std: Math.sqrt(variance) };
 }
 
-/** Draws from a zero-mean {@link Scale} multiplied by `m`. */
+/** Draws `U(-b·|m|, b·|m|)` (a uniform {@link Scale} of bound `b`, multiplied by `m`). */
+export function runUniformScale(bound: number, m: number): Prepared['run'] {
+  const b = bound * Math.abs(m);
+  return (out, source) => sampleUniform(out, source, -b, b);
+}
+
+/** Draws `N(0, (std·|m|)²)` (a normal {@link Scale}, multiplied by `m`). */
+export function runNormalScale(std: number, m: number): Prepared['run'] {
+  const s = std * Math.abs(m);
+  return (out, source) => sampleNormal(out, source, 0, s);
+}
+
+/** {@link runScale} for a scale that is never truncated (He and Xavier as PyTorch defines them). */
+export function runUniformOrNormalScale(s: Scale, m: number): Prepared['run'] {
+  return s.distribution === 'uniform'
+    ? runUniformScale(s.bound as number, m)
+    : runNormalScale(s.std as number, m);
+}
+
+/**
+ * Draws from a zero-mean {@link Scale} multiplied by `m`. Schemes that only ever draw one distribution
+ * call {@link runUniformOrNormalScale} instead, so their bundles skip the others.
+ */
 export function runScale(s: Scale, m: number): Prepared['run'] {
-  const a = Math.abs(m);
-  if (s.distribution === 'uniform') {
-    const b = (s.bound as number) * a;
-    return (out, rng) => sampleUniform(out, rng, -b, b);
-  }
-  const std = (s.std as number) * a;
+  if (s.distribution === 'uniform') return runUniformScale(s.bound as number, m);
   if (s.distribution === 'truncated_normal') {
+    const std = (s.std as number) * Math.abs(m);
     const c = 2 * std;
-    return (out, rng) => sampleTruncatedNormal(out, rng, 0, std, -c, c);
+    return (out, source) => sampleTruncatedNormal(out, source, 0, std, -c, c);
   }
-  return (out, rng) => sampleNormal(out, rng, 0, std);
+  return runNormalScale(s.std as number, m);
 }
 
 /**

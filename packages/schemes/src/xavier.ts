@@ -4,7 +4,7 @@ import { num, type ParamSpec } from './params';
 import {
   describeScale,
   prepareVarianceScaling,
-  runScale,
+  runUniformOrNormalScale,
   type Scale,
   scaleExtents,
   scaleText,
@@ -53,7 +53,7 @@ function xavierDef(name: string, aliases: string[], distribution: 'uniform' | 'n
               : [],
         },
         extents: scaleExtents(s, m, 'gain'),
-        run: runScale(s, m),
+        run: runUniformOrNormalScale(s, m),
       };
     },
   };

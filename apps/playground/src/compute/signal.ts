@@ -1,0 +1,264 @@
+/**
+ * Signal propagation through a deep plain stack of square dense layers, measured on a batch and
+ * predicted by @init/advisor's mean field: h_l = x_{l-1} W_lᵀ + b_l, x_l = φ(h_l), with W_l drawn by
+ * the chosen scheme from the stream `rng.fork('<l>.weight')`, and a random output gradient sent back.
+ */
+import { propagate, weightStatistics } from '@init/advisor';
+import { gemm, view } from '@init/linalg';
+import { createRng, type Rng } from '@init/rng';
+import { fromConfig } from '@init/schemes';
+import type { SchemeConfigJson } from '../scheme-catalog';
+import type { ActivationName } from '../state/schema';
+import { activateArray, multiplyDerivative } from './activation-fns';
+
+export interface SignalParams {
+  readonly activation: ActivationName;
+  readonly scheme: SchemeConfigJson;
+  readonly depth: number;
+  readonly width: number;
+  /** Standard deviation of the biases (0: no bias). */
+  readonly biasStd: number;
+  readonly input: 'normal' | 'uniform' | 'sign';
+  readonly batch: number;
+  readonly seed: number;
+  /** Histogram bins of the heatmap; default 48. */
+  readonly bins?: number;
+}
+
+export interface SignalPrediction {
+  readonly sigmaW2: number;
+  /** Predicted RMS of each layer's pre-activation, sqrt(q_l). */
+  readonly preRms: number[];
+  /** Predicted gradient norm at each pre-activation, relative to layer L-1's. */
+  readonly gradRatio: number[];
+  readonly verdict: string;
+  readonly summary: string;
+}
+
+export interface SignalResult {
+  readonly depth: number;
+  /** Layers actually measured (fewer than depth when the values overflowed float32). */
+  readonly measuredDepth: number;
+  readonly overflowAt: number | null;
+  /** RMS of each layer's pre-activation and standard deviation of its output activation. */
+  readonly preRms: number[];
+  readonly postStd: number[];
+  /** Gradient norm at each layer's pre-activation, relative to layer L-1's (as the advisor reports it). */
+  readonly gradRatio: number[];
+  /** Row-major [measuredDepth, bins]: each layer's activation histogram, scaled to its largest bin. */
+  readonly heat: Float32Array;
+  readonly bins: number;
+  readonly range: readonly [number, number];
+  readonly prediction: SignalPrediction | null;
+  readonly predictionError: string | null;
+  readonly ms: number;
+}
+
+function fillInput(x: Float32Array, kind: SignalParams['input'], rng: Rng): void {
+  if (kind === 'normal') rng.fillNormal(x);
+  else if (kind === 'uniform') rng.fillUniform(x, -Math.sqrt(3), Math.sqrt(3));
+  else {
+    rng.fillUniform(x, 0, 1);
+    for (let i = 0; i < x.length; i++) x[i] = (x[i] as number) < 0.5 ? -1 : 1;
+  }
+}
+
+function rms(a: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (a[i] as number);
+  return Math.sqrt(s / a.length);
+}
+
+function std(a: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m += a[i] as number;
+  m /= a.length;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += ((a[i] as number) - m) ** 2;
+  return Math.sqrt(s / a.length);
+}
+
+function allFinite(a: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i] as number)) return false;
+  return true;
+}
+
+/** The value range of the heatmap: the 0.5% and 99.5% quantiles of a strided sample of all activations. */
+export function heatRange(layers: readonly Float32Array[]): [number, number] {
+  const sample: number[] = [];
+  for (const a of layers) {
+    const step = Math.max(1, Math.floor(a.length / 400));
+    for (let i = 0; i < a.length; i += step) sample.push(a[i] as number);
+  }
+  if (sample.length === 0) return [-1, 1];
+  sample.sort((p, q) => p - q);
+  let lo = sample[Math.floor(0.005 * (sample.length - 1))] as number;
+  let hi = sample[Math.ceil(0.995 * (sample.length - 1))] as number;
+  if (!(hi > lo)) {
+    const c = lo;
+    const w = Math.max(Math.abs(c) * 0.1, 1e-6);
+    lo = c - w;
+    hi = c + w;
+  }
+  return [lo, hi];
+}
+
+function histogramRow(
+  a: Float32Array,
+  lo: number,
+  hi: number,
+  out: Float32Array,
+  offset: number,
+  bins: number,
+) {
+  const scale = bins / (hi - lo);
+  for (let i = 0; i < a.length; i++) {
+    let b = Math.floor(((a[i] as number) - lo) * scale);
+    if (b < 0) b = 0;
+    else if (b >= bins) b = bins - 1;
+    out[offset + b] = (out[offset + b] as number) + 1;
+  }
+  let max = 0;
+  for (let b = 0; b < bins; b++) max = Math.max(max, out[offset + b] as number);
+  if (max > 0) for (let b = 0; b < bins; b++) out[offset + b] = (out[offset + b] as number) / max;
+}
+
+function predict(p: SignalParams): { prediction: SignalPrediction | null; error: string | null } {
+  try {
+    const { sigmaW2 } = weightStatistics(p.scheme, [p.width, p.width]);
+    const report = propagate({
+      activation: p.activation,
+      depth: p.depth,
+      sigmaW2,
+      sigmaB2: p.biasStd * p.biasStd,
+      inputVariance: 1,
+    });
+    return {
+      prediction: {
+        sigmaW2,
+        preRms: report.layers.map((l) => Math.sqrt(l.q)),
+        gradRatio: report.layers.map((l) => l.gradNormRatio),
+        verdict: report.verdict,
+        summary: report.summary,
+      },
+      error: null,
+    };
+  } catch (e) {
+    return { prediction: null, error: (e as Error).message };
+  }
+}
+
+/**
+ * Runs the forward and backward pass and the mean-field prediction.
+ *
+ * Measured: preRms_l = sqrt(mean h_l²), postStd_l = std(x_l), gradRatio_l = ‖δ_l‖ / ‖δ_{L-1}‖ with
+ * δ_L = g ⊙ φ'(h_L), g ~ N(0, 1), and δ_l = (δ_{l+1} W_{l+1}) ⊙ φ'(h_l).
+ */
+export function runSignal(p: SignalParams): SignalResult {
+  const t0 = performance.now();
+  const bins = p.bins ?? 48;
+  const { batch, width, depth } = p;
+  const rng = createRng(p.seed);
+  const init = fromConfig(p.scheme);
+  const n = batch * width;
+  const x0 = new Float32Array(n);
+  fillInput(x0, p.input, rng.fork('input'));
+  const weights: Float32Array[] = [];
+  const pre: Float32Array[] = [];
+  const post: Float32Array[] = [];
+  const preRms: number[] = [];
+  const postStd: number[] = [];
+  let overflowAt: number | null = null;
+  let x = x0;
+  for (let l = 1; l <= depth; l++) {
+    const w = init.fill(new Float32Array(width * width), [width, width], rng.fork(`${l}.weight`));
+    const h = new Float32Array(n);
+    if (p.biasStd > 0) {
+      const b = rng.fork(`${l}.bias`).fillNormal(new Float32Array(width), 0, p.biasStd);
+      for (let r = 0; r < batch; r++) h.set(b, r * width);
+    }
+    try {
+      gemm(1, view(x, batch, width), view(w, width, width), p.biasStd > 0 ? 1 : 0, view(h, batch, width), {
+        transB: true,
+      });
+    } catch {
+      overflowAt = l;
+      break;
+    }
+    const y = new Float32Array(n);
+    activateArray(p.activation, h, y);
+    if (!allFinite(y)) {
+      overflowAt = l;
+      break;
+    }
+    weights.push(w);
+    pre.push(h);
+    post.push(y);
+    preRms.push(rms(h));
+    postStd.push(std(y));
+    x = y;
+  }
+  const measured = pre.length;
+  const gradNorms = backward(pre, weights, p.activation, rng.fork('output-gradient'), batch, width);
+  const ref = gradNorms[Math.max(0, measured - 2)] ?? 0;
+  const gradRatio = gradNorms.map((g) => (ref > 0 && Number.isFinite(g / ref) ? g / ref : Number.NaN));
+  const range = heatRange(post);
+  const heat = new Float32Array(measured * bins);
+  post.forEach((a, l) => {
+    histogramRow(a, range[0], range[1], heat, l * bins, bins);
+  });
+  const { prediction, error } = predict(p);
+  return {
+    depth,
+    measuredDepth: measured,
+    overflowAt,
+    preRms,
+    postStd,
+    gradRatio,
+    heat,
+    bins,
+    range,
+    prediction,
+    predictionError: error,
+    ms: performance.now() - t0,
+  };
+}
+
+/** ‖δ_l‖ for every measured layer (NaN from the first layer where the gradient stops being finite). */
+function backward(
+  pre: readonly Float32Array[],
+  weights: readonly Float32Array[],
+  activation: ActivationName,
+  rng: Rng,
+  batch: number,
+  width: number,
+): number[] {
+  const L = pre.length;
+  const norms = new Array<number>(L).fill(Number.NaN);
+  if (L === 0) return norms;
+  const n = batch * width;
+  let delta: Float32Array = rng.fillNormal(new Float32Array(n));
+  const last = pre[L - 1] as Float32Array;
+  multiplyDerivative(activation, last, delta);
+  norms[L - 1] = rms(delta) * Math.sqrt(n);
+  let next: Float32Array = new Float32Array(n);
+  for (let l = L - 2; l >= 0; l--) {
+    try {
+      gemm(
+        1,
+        view(delta, batch, width),
+        view(weights[l + 1] as Float32Array, width, width),
+        0,
+        view(next, batch, width),
+      );
+    } catch {
+      break;
+    }
+    const h = pre[l] as Float32Array;
+    multiplyDerivative(activation, h, next);
+    if (!allFinite(next)) break;
+    norms[l] = rms(next) * Math.sqrt(n);
+    [delta, next] = [next, delta];
+  }
+  return norms;
+}

@@ -1,6 +1,0 @@
-import { expect, it } from 'vitest';
-import { APP_NAME } from './index';
-
-it('names itself', () => {
-  expect(APP_NAME).toBe('playground');
-});

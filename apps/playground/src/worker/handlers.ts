@@ -1,0 +1,21 @@
+/** The handler of every request kind; the training sessions live in this closure. */
+import { runAdvise } from '../compute/advise';
+import { runEncode, runInspect, runInspectFile } from '../compute/inspect';
+import { type RnnStore, runRnn } from '../compute/rnn';
+import { runSignal } from '../compute/signal';
+import { type ArenaStore, runTrain } from '../compute/train';
+import type { Handlers } from './protocol';
+
+export function createHandlers(): Handlers {
+  const arena: ArenaStore = {};
+  const rnn: RnnStore = {};
+  return {
+    signal: (p) => runSignal(p),
+    inspect: (p) => runInspect(p),
+    'inspect-file': (p) => runInspectFile(p),
+    encode: (p) => runEncode(p),
+    advise: (p) => runAdvise(p),
+    train: (p, ctx) => runTrain(p, arena, ctx),
+    rnn: (p, ctx) => runRnn(p, rnn, ctx),
+  };
+}

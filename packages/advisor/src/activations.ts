@@ -428,7 +428,7 @@ function centralDifference(fn: (x: number) => number): (x: number) => number {
  * `identity` is `linear`. Custom functions are only ever called, never turned into code from text.
  *
  * @param input - `'relu'`, `{ name: 'leaky_relu', slope: 0.2 }`, or `{ fn, derivative?, kinks?, name? }`.
- * @param argument - Name reported in errors. Default `'activation'`.
+ * @param argumentName - Name reported in errors. Default `'activation'`.
  * @returns The resolved activation.
  * @throws {AdvisorError} `UNSUPPORTED` for unknown names (the message lists the allowed ones);
  *   `INVALID_ARGUMENT` for bad parameters (leaky slope outside [0, 1e6], ELU alpha outside (0, 1e6]),

@@ -39,6 +39,7 @@ import {
   sha256Hex,
   sidecarPath,
 } from './checkpoint-digest';
+import { ChunkPipeline, fileChunks } from './chunk-pipeline';
 
 /** Element types of the written files. */
 export type DiskDtype = 'f32' | 'bf16' | 'f16' | 'f64';
@@ -218,12 +219,19 @@ interface TensorCursor {
   end: number;
 }
 
-/** Fills one block of a file with header bytes and tensor values, in file order. */
+/**
+ * Fills one block of a file after another with header bytes and tensor values, in file order. Without
+ * workers the main thread generates each chunk (f32 and f64 straight into the block). With workers, the
+ * workers generate every chunk one ahead (see {@link ChunkPipeline}) while the main thread converts or
+ * copies the previous one into its block, writes and hashes.
+ */
 class BlockFiller {
   private current:
     | { name: string; gen: ReturnType<typeof fillParameter>; rng: ReturnType<typeof parameterStream> }
     | undefined;
   private readonly scratch: Float32Array | Float64Array;
+  private readonly item: number;
+  private readonly pipeline: ChunkPipeline<TensorCursor> | undefined;
 
   constructor(
     private readonly file: CheckpointFile,
@@ -231,13 +239,23 @@ class BlockFiller {
     private readonly seed: Seed,
     private readonly dtype: DiskDtype,
     private readonly chunk: number,
-    private readonly filler: ParallelChunkFiller | undefined,
+    filler: ParallelChunkFiller | undefined,
   ) {
-    const Type = dtype === 'f64' ? Float64Array : Float32Array;
-    const buffer = filler
-      ? new SharedArrayBuffer(chunk * Type.BYTES_PER_ELEMENT)
-      : new ArrayBuffer(chunk * Type.BYTES_PER_ELEMENT);
-    this.scratch = new Type(buffer as ArrayBuffer);
+    this.item = dtype === 'f64' ? 8 : dtype === 'f32' ? 4 : 2;
+    this.scratch = dtype === 'f64' ? new Float64Array(chunk) : new Float32Array(chunk);
+    this.pipeline = filler
+      ? new ChunkPipeline(
+          fileChunks(tensors, file.size, this.item, chunk, DIGEST_BLOCK_BYTES),
+          (job, values) => {
+            const { gen, rng } = this.generator(job.tensor.spec);
+            if (gen.plan.kind === 'rng') return filler.fill(gen.plan, rng, values, job.e);
+            gen.fill(values, job.e);
+            return Promise.resolve();
+          },
+          chunk,
+          dtype === 'f64',
+        )
+      : undefined;
   }
 
   private generator(spec: ParameterSpec) {
@@ -252,37 +270,39 @@ class BlockFiller {
     return this.current;
   }
 
+  /** Writes generated values into the block at byte `at` of the block: as they are, or converted to 16 bits. */
+  private store(block: Uint8Array, at: number, values: Float32Array | Float64Array): void {
+    if (this.dtype === 'f32' || this.dtype === 'f64') {
+      block.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), at);
+      return;
+    }
+    const out = new Uint16Array(block.buffer, block.byteOffset + at, values.length);
+    if (this.dtype === 'bf16') float32ToBfloat16(values as Float32Array, out);
+    else float32ToFloat16(values as Float32Array, out);
+  }
+
   async fill(block: Uint8Array, blockStart: number): Promise<void> {
     const blockEnd = blockStart + block.length;
     const header = this.file.headerBytes;
     if (blockStart < header.length)
       block.set(header.subarray(blockStart, Math.min(header.length, blockEnd)), 0);
-    const item = this.dtype === 'f64' ? 8 : this.dtype === 'f32' ? 4 : 2;
-    for (const t of this.tensors) {
-      if (t.end <= blockStart || t.begin >= blockEnd || t.end === t.begin) continue;
-      const from = Math.max(t.begin, blockStart);
-      const to = Math.min(t.end, blockEnd);
-      const { gen, rng } = this.generator(t.spec);
-      for (let e = (from - t.begin) / item; e < (to - t.begin) / item; ) {
-        const n = Math.min(this.chunk, (to - t.begin) / item - e);
-        const at = block.byteOffset + (t.begin + e * item - blockStart);
-        const direct = !this.filler && (this.dtype === 'f32' || this.dtype === 'f64');
+    if (this.pipeline) {
+      for (let c = await this.pipeline.take(blockEnd); c; c = await this.pipeline.take(blockEnd)) {
+        this.store(block, c.job.fileAt - blockStart, c.values);
+      }
+      return;
+    }
+    const jobs = fileChunks(this.tensors, blockEnd, this.item, this.chunk, DIGEST_BLOCK_BYTES, blockStart);
+    for (const job of jobs) {
+      const { gen } = this.generator(job.tensor.spec);
+      if (this.dtype === 'f32' || this.dtype === 'f64') {
         // Full precision on the main thread: generated straight into the block (offsets are item-aligned).
-        const values = direct
-          ? this.dtype === 'f32'
-            ? new Float32Array(block.buffer, at, n)
-            : new Float64Array(block.buffer, at, n)
-          : this.scratch.subarray(0, n);
-        if (this.filler && gen.plan.kind === 'rng') await this.filler.fill(gen.plan, rng, values, e);
-        else gen.fill(values, e);
-        if (!direct && (this.dtype === 'f32' || this.dtype === 'f64')) {
-          block.set(new Uint8Array(values.buffer, 0, n * item), at - block.byteOffset);
-        } else if (!direct) {
-          const out = new Uint16Array(block.buffer, at, n);
-          if (this.dtype === 'bf16') float32ToBfloat16(values as Float32Array, out);
-          else float32ToFloat16(values as Float32Array, out);
-        }
-        e += n;
+        const Type = this.dtype === 'f32' ? Float32Array : Float64Array;
+        gen.fill(new Type(block.buffer as ArrayBuffer, block.byteOffset + job.fileAt - blockStart, job.n), job.e);
+      } else {
+        const values = this.scratch.subarray(0, job.n);
+        gen.fill(values, job.e);
+        this.store(block, job.fileAt - blockStart, values);
       }
     }
   }
@@ -348,7 +368,8 @@ export async function materializeToDisk(
   let bytesDone = 0;
   let bytesWritten = 0;
   const results: MaterializedFile[] = [];
-  const filler = o.workers > 0 ? createParallelChunkFiller({ threads: o.workers + 1 }) : undefined;
+  const filler =
+    o.workers > 0 ? createParallelChunkFiller({ threads: o.workers + 1, callerShare: false }) : undefined;
   try {
     for (const file of chosen) {
       const path = join(options.out, file.file);

@@ -18,6 +18,7 @@ export type RuleKind = 'preset' | 'primary' | 'modifier';
 export interface Rule {
   /** Stable id, used in `ruleIds`, tests and docs. */
   readonly id: string;
+  /** When the rule runs: `preset`, `primary` or `modifier`. */
   readonly kind: RuleKind;
   /** The condition, in words. */
   readonly when: string;
@@ -25,8 +26,11 @@ export interface Rule {
   readonly recommends: string;
   /** The principle behind it, in one sentence. */
   readonly why: string;
+  /** The papers and documents the rule rests on. */
   readonly sources: readonly SourceId[];
+  /** Whether the rule applies to the resolved context. */
   matches(ctx: ResolvedContext): boolean;
+  /** Adds the rule's scheme, reasons, alternatives or warnings to the draft recommendation. */
   apply(draft: Draft, ctx: ResolvedContext): void;
 }
 

@@ -31,7 +31,7 @@ function multiplierOf(config: Readonly<Record<string, unknown>>): number {
  * and rethrows its `InitError` as an {@link AdvisorError} with the same code and argument.
  *
  * @param config - `{ name, ...params }`.
- * @param argument - Prefix for error arguments. Default `'scheme'`.
+ * @param argumentName - Prefix for error arguments. Default `'scheme'`.
  * @returns The initializer.
  * @throws {AdvisorError} for unknown schemes or bad parameters.
  * @example

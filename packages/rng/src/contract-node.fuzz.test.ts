@@ -16,6 +16,7 @@ describe('contract of every @init/rng/node export under hostile input', () => {
         {
           threads: or(fc.integer({ min: 1, max: 4 })),
           minParallelLength: or(fc.integer({ min: 0, max: 1 << 20 })),
+          callerShare: or(fc.boolean()),
         },
         { requiredKeys: [] },
       ),

@@ -57,6 +57,29 @@ describe('parallel fill over worker threads', () => {
     const ref = createRng(7).fillNormal(new Float32Array(N), 0, 1, { offset: 12345 });
     expect(bits(shared).equals(bits(ref))).toBe(true);
   });
+  it('with callerShare false, the workers alone fill it: same bits, and the caller is free meanwhile', async () => {
+    const workersOnly = createParallelFiller({ threads: 3, minParallelLength: 0, callerShare: false });
+    try {
+      for (const Type of [Float32Array, Float64Array]) {
+        const x = new Type(new SharedArrayBuffer(Type.BYTES_PER_ELEMENT * N) as unknown as ArrayBuffer);
+        await workersOnly.fillNormal(createRng('w'), x, 0, 1); // starts the workers
+        const pending = workersOnly.fillTruncatedNormal(createRng('w'), x, 0, 1, -2, 2, { offset: 99 });
+        // Nothing of the fill ran on this thread yet: the first element still holds the normal fill's value.
+        const before = x[0];
+        await pending;
+        expect(before).toBe(createRng('w').fillNormal(new Type(1), 0, 1)[0]);
+        const ref = createRng('w').fillTruncatedNormal(new Type(N), 0, 1, -2, 2, { offset: 99 });
+        expect(bits(x).equals(bits(ref))).toBe(true);
+      }
+    } finally {
+      await workersOnly.close();
+    }
+  });
+  it('rejects a callerShare that is not a boolean', () => {
+    expect(() => createParallelFiller({ callerShare: 1 as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', argument: 'callerShare' }),
+    );
+  });
   it('rejects sequential generators and bad arguments like the Rng methods', async () => {
     await expect(
       filler.fillNormal(createRng(1, { algorithm: 'alea' }), new Float32Array(4)),

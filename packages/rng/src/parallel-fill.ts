@@ -28,6 +28,12 @@ export interface ParallelFillerOptions {
   threads?: number;
   /** Fills shorter than this run on the calling thread only; default 262144 values. */
   minParallelLength?: number;
+  /**
+   * Whether the calling thread fills a share of each parallel fill (default true). With `false` the
+   * `threads - 1` workers share it and the calling thread only waits, free to do other work (convert the
+   * previous chunk, write a file) while the promise is pending. The values are the same either way.
+   */
+  callerShare?: boolean;
 }
 
 /**
@@ -152,10 +158,12 @@ function sharedLike(out: Out): Out {
  * Formula: with T threads, thread t fills out[a_t .. a_{t+1}) with the values at stream indices
  * start + a_t .. start + a_{t+1} - 1 (the `offset` mechanism), so the result does not depend on T.
  *
- * @param options - `threads` (default: available parallelism), `minParallelLength` (default 262144)
+ * @param options - `threads` (default: available parallelism), `minParallelLength` (default 262144),
+ *   `callerShare` (default true)
  * @returns a {@link ParallelFiller}; call `close()` when done
  * @throws RngError `INVALID_ARGUMENT` (argument `options`, `threads` or `minParallelLength`) for bad options,
- *   including keys other than `threads` and `minParallelLength` ("did you mean" for a close one),
+ *   including keys other than `threads`, `minParallelLength` and `callerShare` ("did you mean" for a close
+ *   one), a non-boolean `callerShare` (argument `callerShare`),
  *   `NOT_FINITE` for NaN or infinite counts; the fills
  *   throw like their Rng counterparts, and `UNSUPPORTED` (argument `rng`) for non-Philox streams
  * @example
@@ -169,7 +177,11 @@ function sharedLike(out: Out): Out {
  * ```
  */
 export function createParallelFiller(options: ParallelFillerOptions = {}): ParallelFiller {
-  checkOptions(options, 'options', ['threads', 'minParallelLength']);
+  checkOptions(options, 'options', ['threads', 'minParallelLength', 'callerShare']);
+  const callerShare = options.callerShare ?? true;
+  if (typeof callerShare !== 'boolean') {
+    throw new RngError('INVALID_ARGUMENT', 'callerShare', `expected a boolean, got ${describe(callerShare)}`);
+  }
   const threads = checkInteger(options.threads ?? Math.min(256, availableParallelism()), 'threads', 1, 256);
   const minParallelLength = checkInteger(
     options.minParallelLength ?? 262_144,
@@ -255,15 +267,16 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
       return out;
     }
     const target = out.buffer instanceof SharedArrayBuffer ? out : sharedLike(out);
-    const parts = pool.length + 1;
+    const first = callerShare ? 1 : 0; // part 0 is the calling thread's when it takes a share
+    const parts = pool.length + first;
     const step = Math.ceil(n / parts / ALIGN) * ALIGN;
     const pending: Promise<void>[] = [];
-    for (let t = 1; t < parts; t++) {
+    for (let t = first; t < parts; t++) {
       const a = Math.min(n, t * step);
       const b = Math.min(n, a + step);
       if (b <= a) continue;
       pending.push(
-        runOn(pool[t - 1]!, {
+        runOn(pool[t - first]!, {
           type: 'fill',
           kind: task.kind,
           dtype: dtypeOf(out),
@@ -278,7 +291,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
         }),
       );
     }
-    task.local(target.subarray(0, Math.min(n, step)), start);
+    if (callerShare) task.local(target.subarray(0, Math.min(n, step)), start);
     await Promise.all(pending);
     if (target !== out) out.set(target);
     return out;

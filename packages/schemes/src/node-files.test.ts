@@ -152,14 +152,23 @@ describe('createParallelChunkFiller', () => {
   it('fills the same bits as fillChunk, whatever the thread count', async () => {
     const gen = chunkGenerator({ name: 'normal', std: 0.02 }, [1 << 20], createRng(9).fork('w'));
     const expected = fillChunk(gen.plan, createRng(9).fork('w'), new Float32Array(300_001), 12_345);
-    for (const threads of [1, 2, 3]) {
-      const filler = createParallelChunkFiller({ threads });
+    for (const [threads, callerShare] of [
+      [1, true],
+      [2, true],
+      [3, true],
+      [2, false],
+      [3, false],
+    ] as const) {
+      const filler = createParallelChunkFiller({ threads, callerShare });
       const out = new Float32Array(new SharedArrayBuffer(300_001 * 4));
       await filler.fill(gen.plan, createRng(9).fork('w'), out, 12_345);
       expect(out).toEqual(expected);
       await filler.close();
     }
     expect(() => createParallelChunkFiller({ threads: 0 })).toThrow(InitError);
+    expect(() => createParallelChunkFiller({ callerShare: 'no' } as never)).toThrow(
+      expect.objectContaining({ argument: 'callerShare' }),
+    );
     expect(() => createParallelChunkFiller({ thread: 2 } as never)).toThrowError(/unknown option/);
   });
 });

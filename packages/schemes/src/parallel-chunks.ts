@@ -22,7 +22,9 @@ export interface ParallelChunkFiller {
  * Formula: thread t writes out[a_t .. a_{t+1}) from stream indices start + a_t ..., so the values never depend
  * on the thread count.
  *
- * @param options - `threads`: threads per fill, the calling thread included (default 2); an integer in [1, 256]
+ * @param options - `threads`: threads per fill, the calling thread included (default 2); an integer in [1, 256].
+ *   `callerShare` (default true): `false` leaves each fill to the `threads - 1` workers, so the calling thread is
+ *   free while the promise is pending (the values are the same)
  * @returns a {@link ParallelChunkFiller}; `close()` it when done
  * @throws {InitError} `INVALID_ARGUMENT` (argument `threads`) for a bad thread count; the fills throw
  *   `INVALID_ARGUMENT` (argument `plan`) for a plan of kind `whole`
@@ -33,17 +35,27 @@ export interface ParallelChunkFiller {
  * await filler.close();
  * ```
  */
-export function createParallelChunkFiller(options: { threads?: number } = {}): ParallelChunkFiller {
+export function createParallelChunkFiller(
+  options: { threads?: number; callerShare?: boolean } = {},
+): ParallelChunkFiller {
   if (options === null || typeof options !== 'object') {
     throw new InitError('INVALID_ARGUMENT', 'options', 'must be an object like { threads: 2 }');
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'threads')
+    if (key !== 'threads' && key !== 'callerShare')
       throw new InitError(
         'INVALID_ARGUMENT',
         'options',
-        `unknown option '${key.slice(0, 40)}'; allowed: threads`,
+        `unknown option '${key.slice(0, 40)}'; allowed: threads, callerShare`,
       );
+  }
+  const callerShare = options.callerShare ?? true;
+  if (typeof callerShare !== 'boolean') {
+    throw new InitError(
+      'INVALID_ARGUMENT',
+      'callerShare',
+      `must be a boolean, got a ${callerShare === null ? 'null' : typeof callerShare}`,
+    );
   }
   const threads = options.threads ?? 2;
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > 256) {
@@ -59,7 +71,7 @@ export function createParallelChunkFiller(options: { threads?: number } = {}): P
     async fill(plan, rng, out, start) {
       if (plan.kind !== 'rng' || threads === 1 || out.length < 65_536)
         return fillChunk(plan, rng, out, start);
-      filler ??= createParallelFiller({ threads, minParallelLength: 65_536 });
+      filler ??= createParallelFiller({ threads, minParallelLength: 65_536, callerShare });
       const f = filler as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       try {
         await (f[plan.method] as (...a: unknown[]) => Promise<unknown>)(rng, out, ...plan.args, {

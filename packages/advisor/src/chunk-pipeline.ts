@@ -1,0 +1,99 @@
+/** One chunk of a tensor's values: `n` elements from element `e`, stored at file byte `fileAt`. */
+export interface ChunkJob<T> {
+  readonly tensor: T;
+  readonly e: number;
+  readonly n: number;
+  readonly fileAt: number;
+}
+
+/** A tensor's place in a file: its data bytes [begin, end). */
+export interface TensorRange {
+  readonly begin: number;
+  readonly end: number;
+}
+
+/**
+ * The chunks of a file's tensors in file order, block by block from byte `from` (a block boundary) to
+ * `size`: within a block of `blockBytes`, each tensor that meets it is cut into chunks of at most `chunk`
+ * elements of `item` bytes.
+ */
+export function* fileChunks<T extends TensorRange>(
+  tensors: readonly T[],
+  size: number,
+  item: number,
+  chunk: number,
+  blockBytes: number,
+  from = 0,
+): Generator<ChunkJob<T>> {
+  for (let blockStart = from; blockStart < size; blockStart += blockBytes) {
+    const blockEnd = Math.min(size, blockStart + blockBytes);
+    for (const t of tensors) {
+      if (t.end <= blockStart || t.begin >= blockEnd || t.end === t.begin) continue;
+      const last = (Math.min(t.end, blockEnd) - t.begin) / item;
+      for (let e = (Math.max(t.begin, blockStart) - t.begin) / item; e < last; ) {
+        const n = Math.min(chunk, last - e);
+        yield { tensor: t, e, n, fileAt: t.begin + e * item };
+        e += n;
+      }
+    }
+  }
+}
+
+/** Starts generating a chunk into `values`; resolves when they are written. */
+export type StartChunk<T> = (job: ChunkJob<T>, values: Float32Array | Float64Array) => Promise<unknown>;
+
+/**
+ * Generates a file's chunks one ahead of their use, in two scratch arrays on shared memory: while the
+ * caller stores (converts, copies) chunk k, the worker threads already generate chunk k + 1. The values of
+ * each chunk do not depend on this schedule.
+ */
+export class ChunkPipeline<T> {
+  private readonly buffers: [Float32Array | Float64Array, Float32Array | Float64Array];
+  private turn = 0;
+  private ahead:
+    | { job: ChunkJob<T>; values: Float32Array | Float64Array; done: Promise<unknown> }
+    | undefined;
+  private started = false;
+
+  constructor(
+    private readonly jobs: Iterator<ChunkJob<T>>,
+    private readonly start: StartChunk<T>,
+    chunk: number,
+    float64: boolean,
+  ) {
+    const make = () => {
+      const Type = float64 ? Float64Array : Float32Array;
+      return new Type(new SharedArrayBuffer(chunk * Type.BYTES_PER_ELEMENT) as unknown as ArrayBuffer);
+    };
+    this.buffers = [make(), make()];
+  }
+
+  private launch(): void {
+    const next = this.jobs.next();
+    if (next.done) {
+      this.ahead = undefined;
+      return;
+    }
+    const values = this.buffers[this.turn]!.subarray(0, next.value.n);
+    this.turn ^= 1;
+    const done = this.start(next.value, values);
+    done.catch(() => undefined); // awaited by take(); never an unhandled rejection
+    this.ahead = { job: next.value, values, done };
+  }
+
+  /**
+   * The next chunk, generated, if it starts before file byte `limit`; undefined otherwise (it stays
+   * queued). Its values are valid until the next call.
+   */
+  async take(limit: number): Promise<{ job: ChunkJob<T>; values: Float32Array | Float64Array } | undefined> {
+    if (!this.started) {
+      this.started = true;
+      this.launch();
+    }
+    const current = this.ahead;
+    if (current === undefined || current.job.fileAt >= limit) return undefined;
+    await current.done;
+    this.launch();
+    return current;
+  }
+}

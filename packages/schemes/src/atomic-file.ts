@@ -27,6 +27,12 @@ export const nodeFileSystem: AtomicFileSystem = {
   rm: (path, options) => rm(path, options),
 };
 
+/**
+ * After this many bytes since the last flush, `write` starts an fsync in the background (at most one at a
+ * time), so the disk writes out the data while more is generated instead of all of it at `commit`.
+ */
+export const FLUSH_EVERY_BYTES = 64 * 1024 * 1024;
+
 /** A file written under a temporary name and renamed to its final name only when complete. */
 export interface AtomicFile {
   /** The final path. */
@@ -60,6 +66,8 @@ export function partialPath(path: string): string {
 /**
  * Opens a file for atomic writing: bytes go to `<path>.partial`, which is fsynced and renamed to `path`
  * by `commit()`, so a crash, Ctrl-C or a full disk never leaves a file under `path` that looks finished.
+ * Every {@link FLUSH_EVERY_BYTES} written, an fsync starts in the background (a failed one fails the next
+ * `write` or `commit`, after the temporary file is removed).
  *
  * @param path - the final path
  * @param fs - the file system (default Node's); tests inject one that fails
@@ -85,12 +93,35 @@ export async function openAtomicFile(
   const handle = await fs.open(tempPath, 'w');
   let written = 0;
   let closed = false;
+  let flushedAt = 0;
+  let flushing: Promise<void> | undefined;
+  let flushError: unknown;
+  /** Starts a background fsync when enough new bytes are written; its failure surfaces at the next call. */
+  const flushInBackground = (): void => {
+    if (flushing || written - flushedAt < FLUSH_EVERY_BYTES) return;
+    flushedAt = written;
+    flushing = handle.sync().then(
+      () => {
+        flushing = undefined;
+      },
+      (e: unknown) => {
+        flushError ??= e;
+        flushing = undefined;
+      },
+    );
+  };
   const abort = async (): Promise<void> => {
+    await flushing;
     if (!closed) {
       closed = true;
       await handle.close().catch(() => undefined);
     }
     await fs.rm(tempPath, { force: true }).catch(() => undefined);
+  };
+  const failIfFlushFailed = async (): Promise<void> => {
+    if (flushError === undefined) return;
+    await abort();
+    throw flushError;
   };
   const file: AtomicFile = {
     path,
@@ -100,6 +131,7 @@ export async function openAtomicFile(
     },
     async write(bytes) {
       if (closed) throw new InitError('INVALID_ARGUMENT', 'file', 'is already committed or aborted');
+      await failIfFlushFailed();
       let done = 0;
       try {
         while (done < bytes.length) {
@@ -112,9 +144,12 @@ export async function openAtomicFile(
         throw e;
       }
       written += done;
+      flushInBackground();
     },
     async commit() {
       if (closed) throw new InitError('INVALID_ARGUMENT', 'file', 'is already committed or aborted');
+      await flushing;
+      await failIfFlushFailed();
       try {
         await handle.sync();
         closed = true;

@@ -14,6 +14,7 @@ import {
   writeSafetensorsFile,
 } from '@init/schemes/node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FLUSH_EVERY_BYTES } from './atomic-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'init-schemes-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,6 +54,34 @@ describe('openAtomicFile', () => {
     const path = join(dir, 'full.bin');
     const file = await openAtomicFile(path, full);
     await expect(file.write(new Uint8Array(10))).rejects.toThrow(/ENOSPC/);
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(`${path}.partial`)).toBe(false);
+  });
+
+  it('flushes in the background every FLUSH_EVERY_BYTES; a failed flush fails the next call and leaves no file', async () => {
+    let syncs = 0;
+    const failingSync: AtomicFileSystem = {
+      ...nodeFileSystem,
+      async open(path, flags) {
+        const handle = await nodeFileSystem.open(path, flags);
+        return {
+          close: () => handle.close(),
+          write: (buffer, offset, length, position) => handle.write(buffer, offset, length, position),
+          async sync() {
+            syncs++;
+            throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+          },
+        };
+      },
+    };
+    const path = join(dir, 'flush.bin');
+    const file = await openAtomicFile(path, failingSync);
+    const block = new Uint8Array(FLUSH_EVERY_BYTES / 4);
+    for (let i = 0; i < 3; i++) await file.write(block);
+    expect(syncs).toBe(0);
+    await file.write(block); // crosses FLUSH_EVERY_BYTES: a background fsync starts (and fails)
+    expect(syncs).toBe(1);
+    await expect(file.commit()).rejects.toThrow(/EIO/);
     expect(existsSync(path)).toBe(false);
     expect(existsSync(`${path}.partial`)).toBe(false);
   });

@@ -3,5 +3,9 @@ import { sharedTest, sourceAliases } from '../../vitest.shared.ts';
 
 export default defineProject({
   resolve: { alias: sourceAliases },
-  test: { name: '@init/docs-app', ...sharedTest },
+  test: {
+    name: '@init/docs-app',
+    ...sharedTest,
+    include: [...sharedTest.include, 'examples/**/*.test.ts'],
+  },
 });

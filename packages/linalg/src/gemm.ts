@@ -181,7 +181,7 @@ function checkFlag(value: unknown, argument: string): boolean {
  * @param a - `m x k` (or `k x m` with `transA`), float32 or float64.
  * @param b - `k x n` (or `n x k` with `transB`), float32 or float64.
  * @param beta - Scale of the existing `C`, a finite number; 0 overwrites.
- * @param c - `m x n` output, updated in place and returned.
+ * @param cValue - The output `c` (errors name it `c`): `m x n` output, updated in place and returned.
  * @param options - `transA`, `transB` (default false).
  * @throws {LinalgError} `SHAPE_MISMATCH` when the inner or outer dimensions disagree;
  * `NOT_FINITE` when `alpha` or `beta` is NaN or infinite, or when finite operands give a

@@ -28,7 +28,7 @@ export interface EigSymOptions {
  * dtypes. The input must be symmetric to `√eps` of its dtype times `max|A|`; the average of
  * `A` and `Aᵀ` is what gets diagonalized.
  *
- * @param a - `n x n` symmetric matrix, float32 or float64, any strides.
+ * @param value - The matrix `a` (errors name it `a`): `n x n` symmetric matrix, float32 or float64, any strides.
  * @param options - `vectors` (default false).
  * @returns Ascending `values` and, when requested, `vectors` (`n x n` float64, column j for value j,
  * largest-magnitude component positive).

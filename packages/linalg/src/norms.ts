@@ -17,7 +17,7 @@ import { addSquare, finishNorm, sumOfSquares } from './sum-of-squares';
  * For entries of ordinary magnitude it is exactly `sqrt(Σ A_ij²)`; `[1e300, 1e300]` gives
  * `1.414…e300` and `[1e-300, 1e-300]` gives `1.414…e-300`.
  *
- * @param a - Any matrix or view; an empty matrix gives 0.
+ * @param value - The matrix `a` (errors name it `a`): Any matrix or view; an empty matrix gives 0.
  * @throws {LinalgError} `INVALID_ARGUMENT` when `a` is not a matrix; `NOT_FINITE` when A holds
  * NaN or ±Infinity, or when the norm exceeds the largest float64 (about 1.8e308).
  * @example
@@ -51,7 +51,7 @@ export function frobeniusNorm(value: Matrix): number {
  *
  * Cost: one pass over the `m·n` entries.
  *
- * @param a - Any matrix or view; an empty matrix gives 0.
+ * @param value - The matrix `a` (errors name it `a`): Any matrix or view; an empty matrix gives 0.
  * @throws {LinalgError} `INVALID_ARGUMENT` when `a` is not a matrix; `NOT_FINITE` when A holds NaN or ±Infinity.
  * @example
  * ```ts

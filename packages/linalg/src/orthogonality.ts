@@ -19,7 +19,7 @@ const TILE = 256;
  * The Gram matrix is formed tile by tile (256 x 256, upper triangle only) with {@link gemm}
  * accumulating in float64, so memory stays small: cost `m·n²` flops, `O(256²)` scratch.
  *
- * @param q - `m x n` matrix, any strides; an empty matrix gives 0.
+ * @param value - The matrix `q` (errors name it `q`): `m x n` matrix, any strides; an empty matrix gives 0.
  * @throws {LinalgError} `NOT_FINITE` when Q holds NaN or ±Infinity, or when the deviation itself
  * exceeds the float64 range (entries beyond about 1e154; {@link isIsometry} then says false).
  * @example
@@ -104,7 +104,7 @@ export function defaultIsometryTolerance(q: Matrix): number {
  * Algorithm and cost: {@link orthogonalityError} (Gram tiles in GEMM, `m·n²` flops) compared
  * with the tolerance.
  *
- * @param q - `m x n` matrix; an empty matrix is an isometry.
+ * @param value - The matrix `q` (errors name it `q`): `m x n` matrix; an empty matrix is an isometry.
  * @param tolerance - Allowed `max|QᵀQ − I|`. Default `1e-5` for float32 (what orthogonal init
  * guarantees up to n = 4096) and `1e-12` for float64.
  * @throws {LinalgError} `INVALID_ARGUMENT` for a negative or non-finite tolerance; `NOT_FINITE`

@@ -89,7 +89,7 @@ const paddedLength = (m: number, cols: number): number => (cols + 4) * m + 8;
  * memory stays allocated for later calls (up to 128 MiB; larger factorizations use ordinary
  * arrays and copy blocks per GEMM instead).
  *
- * @param a - `m x n` matrix, any strides, float32 or float64. Zero-size input gives empty factors.
+ * @param value - The matrix `a` (errors name it `a`): `m x n` matrix, any strides, float32 or float64. Zero-size input gives empty factors.
  * @param options - `mode` (default `'reduced'`), `blockSize` (default 64), `precision` (default `'float64'`).
  * @returns `{ q, r }` in the input's dtype.
  * @throws {LinalgError} `INVALID_ARGUMENT` for an unknown mode, precision, block size or option

@@ -40,7 +40,7 @@ const BASIS = 64;
  * defaults on square Gaussian matrices (the hard case): relative error below 1e-9 at n = 256, 512
  * and 1024. For an exact value use `svd(a, { computeUV: false }).s[0]`.
  *
- * @param a - `m x n` matrix, any strides (non-contiguous rows are copied once); empty or all-zero gives 0.
+ * @param value - The matrix `a` (errors name it `a`): `m x n` matrix, any strides (non-contiguous rows are copied once); empty or all-zero gives 0.
  * @param options - `tolerance` (default 1e-9), `maxIterations` (default 1000).
  * A matrix whose largest entry lies outside `[2^-200, 2^200]` is worked on as `2^e A` (exact) and
  * the estimate scaled back.

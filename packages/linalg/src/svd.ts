@@ -65,7 +65,7 @@ export interface SvdResult {
  * are factored as `2^e A` with the power of two that brings that entry to `[1, 2)`, exactly
  * (LAPACK's `dgesvd` does the same), and the singular values are scaled back.
  *
- * @param a - `m x n` matrix, any strides, float32 or float64. Zero-size input gives empty results.
+ * @param value - The matrix `a` (errors name it `a`): `m x n` matrix, any strides, float32 or float64. Zero-size input gives empty results.
  * @param options - `computeUV` (default true).
  * @throws {LinalgError} `NOT_FINITE` when A holds NaN or ±Infinity, or when a singular value
  * exceeds the float64 range; `NOT_CONVERGED` if the QR iteration fails to converge (not observed

@@ -32,7 +32,7 @@ export function transposeInto(src: FloatArray, rows: number, cols: number, dst: 
  * Algorithm and cost: a copy in 32 x 32 tiles (cache-friendly on both sides), `m·n` reads and
  * writes. Values are copied as they are (NaN and ±Infinity included).
  *
- * @param a - Any matrix or view; an `m x 0` or `0 x n` input gives an empty `n x m` result.
+ * @param value - The matrix `a` (errors name it `a`): Any matrix or view; an `m x 0` or `0 x n` input gives an empty `n x m` result.
  * @throws {LinalgError} `INVALID_ARGUMENT` when `a` is not a matrix.
  * @example
  * ```ts

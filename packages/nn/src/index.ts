@@ -1,5 +1,5 @@
 /**
- * @init/nn: a small, fast training library whose layers take @init initializers and report
+ * @init/nn: a small, fast training library whose layers take `@init` initializers and report
  * per-layer statistics.
  *
  * @packageDocumentation

@@ -178,6 +178,7 @@ export class SGD extends BaseOptimizer {
     }
   }
 
+  /** JSON options that recreate the optimizer (without its state). */
   config(): Record<string, unknown> {
     return {
       kind: this.kind,
@@ -272,6 +273,7 @@ export class Adam extends BaseOptimizer {
     }
   }
 
+  /** JSON options that recreate the optimizer (without its state). */
   config(): Record<string, unknown> {
     return {
       kind: this.kind,
@@ -396,6 +398,7 @@ export class RMSprop extends BaseOptimizer {
     }
   }
 
+  /** JSON options that recreate the optimizer (without its state). */
   config(): Record<string, unknown> {
     return {
       kind: this.kind,

@@ -85,6 +85,7 @@ export class MaxPool2D extends Pool2D {
     super(options, ['kernelSize', 'stride', 'padding']);
   }
 
+  /** Pools each window of every channel for `batch` samples; with `training` it keeps what `backward` needs. */
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
     this.checkInput(x, batch);
     const g = this.g as Geometry;
@@ -124,6 +125,7 @@ export class MaxPool2D extends Pool2D {
     return y;
   }
 
+  /** Back-propagates `dy` through the last forward pass; returns `dL/dx` (pooling has no parameters). */
   backward(dy: Float32Array, batch: number): Float32Array {
     this.checkGrad(dy, batch);
     this.input(batch);
@@ -138,6 +140,7 @@ export class MaxPool2D extends Pool2D {
     return dx;
   }
 
+  /** JSON config that recreates the layer (`kind`, `kernelSize`, `stride`, `padding`). */
   config(): LayerConfig {
     return this.baseConfig();
   }
@@ -183,6 +186,7 @@ export class AvgPool2D extends Pool2D {
     return (Math.min(h, y0 + kh) - Math.max(0, y0)) * (Math.min(w, x0 + kw) - Math.max(0, x0));
   }
 
+  /** Pools each window of every channel for `batch` samples; with `training` it keeps what `backward` needs. */
   forward(x: Float32Array, batch: number, training: boolean): Float32Array {
     this.checkInput(x, batch);
     const g = this.g as Geometry;
@@ -212,6 +216,7 @@ export class AvgPool2D extends Pool2D {
     return y;
   }
 
+  /** Back-propagates `dy` through the last forward pass; returns `dL/dx` (pooling has no parameters). */
   backward(dy: Float32Array, batch: number): Float32Array {
     this.checkGrad(dy, batch);
     this.input(batch);
@@ -240,6 +245,7 @@ export class AvgPool2D extends Pool2D {
     return dx;
   }
 
+  /** JSON config that recreates the layer (`kind`, `kernelSize`, `stride`, `padding`). */
   config(): LayerConfig {
     return { ...this.baseConfig(), countIncludePad: this.countIncludePad };
   }

@@ -12,6 +12,7 @@ import cliProgress from 'cli-progress';
 
 /** The part of a Node write stream the progress bar uses (process.stdout and process.stderr are ones). */
 export interface ProgressStream {
+  /** Writes `chunk` (text with ANSI control sequences) and returns false if the stream asks the writer to wait. */
   write(chunk: string): boolean;
   /** Only a stream with `isTTY: true` gets a bar; anything else (a pipe, a file, CI logs) stays silent. */
   readonly isTTY?: boolean;

@@ -39,8 +39,11 @@ export interface ProgressInfo {
  * ```
  */
 export interface ProgressSink {
+  /** Called once before the first step with the number of steps the run will take. */
   start(total: number, info?: object): void;
+  /** Called with the steps completed so far (non-decreasing, at most `total`) and the latest figures. */
   update(done: number, info: ProgressInfo): void;
+  /** Called once when the run ends, also when it ends early. */
   stop(): void;
 }
 

@@ -94,6 +94,7 @@ export class Residual extends BaseLayer {
     return out;
   }
 
+  /** Sets (or clears, with `undefined`) the observer of this block and of the containers in its branch and shortcut. */
   setObserver(observer: LayerObserver | undefined): void {
     this.observer = observer;
     if (isContainer(this.body)) this.body.setObserver(observer);

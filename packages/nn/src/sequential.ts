@@ -113,6 +113,7 @@ export class Sequential extends BaseLayer {
     return shape;
   }
 
+  /** Sets (or clears, with `undefined`) the observer of this model and of every nested container. */
   setObserver(observer: LayerObserver | undefined): void {
     this.observer = observer;
     for (const [, layer] of this.entries) if (isContainer(layer)) layer.setObserver(observer);

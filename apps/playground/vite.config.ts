@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { sourceAliases } from '../../vitest.shared.ts';
 import { precacheServiceWorker } from './src/build/precache-plugin.ts';
 
 // `base: './'`: every URL in the built site is relative, so dist/ works at any path (the docs mount it at
@@ -7,6 +8,9 @@ import { precacheServiceWorker } from './src/build/precache-plugin.ts';
 export default defineConfig({
   base: './',
   plugins: [vue(), precacheServiceWorker()],
+  // The workspace packages are bundled from their TypeScript sources (as the tests read them), so the
+  // site never depends on a stale or half-written package build.
+  resolve: { alias: sourceAliases },
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

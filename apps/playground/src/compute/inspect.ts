@@ -183,9 +183,14 @@ export function runInspectFile(p: InspectFileParams): InspectFileResult {
   const views = tensors.slice(0, MAX_FILE_TENSORS).map((t) => {
     const data = asFloat32(t);
     const s = summarize(data);
+    const c = 1 / (s.std * Math.sqrt(2 * Math.PI));
     const fitted =
-      s.std > 0
-        ? { pdf: null, label: 'no intended density for a file (its scheme is unknown)' }
+      s.std > 0 && Number.isFinite(c)
+        ? {
+            pdf: (x: number) => c * Math.exp(-0.5 * ((x - s.mean) / s.std) ** 2),
+            label: "normal with the tensor's own mean and std (the file does not say its scheme)",
+            support: [s.mean - 4 * s.std, s.mean + 4 * s.std] as const,
+          }
         : { pdf: null, label: 'constant values' };
     return viewTensor(t.name, t.dtype, t.shape, data, fitted);
   });

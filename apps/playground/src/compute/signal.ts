@@ -45,7 +45,7 @@ export interface SignalResult {
   readonly postStd: number[];
   /** Gradient norm at each layer's pre-activation, relative to layer L-1's (as the advisor reports it). */
   readonly gradRatio: number[];
-  /** Row-major [measuredDepth, bins]: each layer's activation histogram, scaled to its largest bin. */
+  /** Row-major [measuredDepth, bins]: each layer's activation histogram, scaled to its second-largest bin. */
   readonly heat: Float32Array;
   readonly bins: number;
   readonly range: readonly [number, number];
@@ -118,9 +118,20 @@ function histogramRow(
     else if (b >= bins) b = bins - 1;
     out[offset + b] = (out[offset + b] as number) + 1;
   }
-  let max = 0;
-  for (let b = 0; b < bins; b++) max = Math.max(max, out[offset + b] as number);
-  if (max > 0) for (let b = 0; b < bins; b++) out[offset + b] = (out[offset + b] as number) / max;
+  // Scaled by the second-largest bin (capped at 1), so that a spike such as ReLU's zeros does not
+  // wash out the rest of the row.
+  let first = 0;
+  let second = 0;
+  for (let b = 0; b < bins; b++) {
+    const v = out[offset + b] as number;
+    if (v > first) {
+      second = first;
+      first = v;
+    } else if (v > second) second = v;
+  }
+  const top = second > 0 ? second : first;
+  if (top > 0)
+    for (let b = 0; b < bins; b++) out[offset + b] = Math.min(1, (out[offset + b] as number) / top);
 }
 
 function predict(p: SignalParams): { prediction: SignalPrediction | null; error: string | null } {

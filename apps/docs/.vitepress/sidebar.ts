@@ -30,6 +30,7 @@ export const guideSidebar: DefaultTheme.SidebarItem[] = [
     text: 'Project',
     items: [
       { text: 'Contributing', link: '/guide/contributing' },
+      { text: 'Benchmarks', link: '/guide/benchmarks' },
       { text: 'API reference', link: '/api/' },
     ],
   },

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { experimentFigures, resultsDir } from './experiments';
 import { docsRoot, repoRoot } from './packages';
 
@@ -50,7 +50,34 @@ export function prepareAssets(options: AssetOptions = {}): AssetReport {
       `${playgroundDist}index.html is missing: build the playground first (pnpm --filter @init/playground-app build), or set DOCS_ALLOW_NO_PLAYGROUND=1 for local work`,
     );
   }
+  writeBenchmarksPage();
   const figures = experimentFigures();
   for (const file of figures) cpSync(resultsDir + file, figuresOut + file);
   return { playground, figures: figures.length };
+}
+
+/** Where the repository's files are shown on GitHub. */
+export const REPO_BLOB = 'https://github.com/init-toolkit/init/blob/main/';
+
+/**
+ * Rewrites the relative links of a root markdown file (`[x](scripts/a.md)`) to absolute GitHub
+ * links, so the page can sit anywhere in the site without dead links.
+ */
+export function absoluteLinks(markdown: string): string {
+  return markdown.replace(
+    /\]\((?!https?:|#|mailto:)([^)\s]+)\)/g,
+    (_, target: string) => `](${REPO_BLOB}${target})`,
+  );
+}
+
+/** The generated benchmarks page (gitignored): BENCHMARKS.md with its links made absolute. */
+export const benchmarksPage = `${docsRoot}guide/benchmarks.md`;
+
+/** Writes {@link benchmarksPage} from the repository's BENCHMARKS.md. */
+export function writeBenchmarksPage(): void {
+  const source = readFileSync(`${repoRoot}BENCHMARKS.md`, 'utf8');
+  const note =
+    '\n\n::: info\nThis page is generated from [BENCHMARKS.md](https://github.com/init-toolkit/init/blob/main/BENCHMARKS.md) when the site is built.\n:::\n';
+  const text = absoluteLinks(source).replace(/^(# .*)$/m, `$1${note}`);
+  writeFileSync(benchmarksPage, text);
 }

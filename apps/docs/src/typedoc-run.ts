@@ -16,6 +16,8 @@ export interface PendingExceptions {
   readonly notExported: readonly string[];
   /** Fully qualified reflection names without TSDoc. */
   readonly notDocumented: readonly string[];
+  /** `{@link}` targets that resolve to an unexported symbol, mapped to `#` (no page). */
+  readonly unexportedLinks?: readonly string[];
 }
 
 /** The current exceptions (see {@link PendingExceptions}). */
@@ -23,6 +25,8 @@ export const PENDING: Readonly<Record<string, PendingExceptions>> = {
   schemes: {
     // ParamInfo.default is typed with ParamValue (src/params.ts), which index.ts does not export.
     notExported: ['ParamValue'],
+    // openAtomicFile's comment links to FLUSH_EVERY_BYTES (src/atomic-file.ts), which is not exported.
+    unexportedLinks: ['FLUSH_EVERY_BYTES'],
     notDocumented: [
       '@init/schemes/node.AtomicFileHandle.write',
       '@init/schemes/node.AtomicFileHandle.sync',
@@ -91,6 +95,9 @@ export async function documentPackage(pkg: DocsPackage): Promise<TypedocResult> 
     treatValidationWarningsAsErrors: true,
     intentionallyNotExported: [...(PENDING[pkg.dir]?.notExported ?? [])],
     intentionallyNotDocumented: [...(PENDING[pkg.dir]?.notDocumented ?? [])],
+    externalSymbolLinkMappings: {
+      [pkg.name]: Object.fromEntries((PENDING[pkg.dir]?.unexportedLinks ?? []).map((name) => [name, '#'])),
+    },
     // Options of typedoc-plugin-markdown and typedoc-vitepress-theme.
     ...({
       docsRoot,

@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../vitest.shared.ts';
+import { docsRoot } from '../src/packages';
+import { type StaticServer, serveStatic } from '../src/static-server';
+import { requireBuiltSite, siteDir } from './site';
+
+const artifacts = `${docsRoot}test-artifacts/`;
+let site: StaticServer;
+let browser: Browser;
+/** Problems seen on any page: console errors, uncaught exceptions, requests to other origins, failed loads. */
+const problems: string[] = [];
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`${path}: console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${path}: uncaught: ${error.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(site.url) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`${path}: request outside the site: ${url}`);
+    }
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`${path}: HTTP ${res.status()} for ${res.url()}`);
+  });
+  await page.goto(new URL(path, site.url).href, { waitUntil: 'networkidle' });
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: false });
+}
+
+beforeAll(async () => {
+  requireBuiltSite();
+  mkdirSync(artifacts, { recursive: true });
+  site = await serveStatic({ root: siteDir, base: '/' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the built site in Chromium', () => {
+  it('home page', async () => {
+    const page = await open('index.html');
+    await expect(page.locator('.VPHero .name').textContent()).resolves.toContain('init');
+    await expect(page.locator('.scheme-demo [data-testid="measured-rms"]').count()).resolves.toBe(1);
+    await shot(page, 'home');
+    await page.close();
+  });
+
+  it('a scheme page with its live demo', async () => {
+    const page = await open('schemes/he.html');
+    await expect(page.locator('h1').textContent()).resolves.toContain('He');
+    await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(3);
+    const rms = page.locator('[data-testid="measured-rms"]');
+    // fan 128: the rule is sqrt(2/128) = 0.125; the measured rms of 16384 draws is close to it.
+    expect(Math.abs(Number(await rms.textContent()) - 0.125)).toBeLessThan(0.005);
+    await page.locator('.scheme-demo input[aria-label="fan"]').fill('32');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="readout"]')?.textContent?.includes('fan_in 32'),
+    );
+    expect(Math.abs(Number(await rms.textContent()) - Math.sqrt(2 / 32))).toBeLessThan(0.02);
+    await shot(page, 'scheme-he');
+    await page.close();
+  });
+
+  it('the decision guide, its table and its widget', async () => {
+    const page = await open('guide/decision-guide.html');
+    await expect(page.locator('.decision-table tbody tr').count()).resolves.toBeGreaterThan(10);
+    await expect(page.locator('#rule-relu-he').count()).resolves.toBe(1);
+    const scheme = page.locator('[data-testid="advisor-scheme"]');
+    await expect(scheme.textContent()).resolves.toContain('he_normal');
+    await page.locator('.advisor-widget select[aria-label="preset"]').selectOption('chatbot_memory');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="advisor-scheme"]')?.textContent?.includes('rnn_orthogonal'),
+    );
+    await page.locator('.advisor-widget select[aria-label="preset"]').selectOption('');
+    await page.locator('.advisor-widget select[aria-label="activation"]').selectOption('selu');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="advisor-scheme"]')?.textContent?.includes('lecun_normal'),
+    );
+    await page.locator('.advisor-widget').scrollIntoViewIfNeeded();
+    await shot(page, 'decision-guide');
+    await page.close();
+  });
+
+  it('the playground route', async () => {
+    const page = await open('playground/index.html#view=signal&s_act=tanh');
+    await page.waitForFunction(() => (document.querySelector('#app')?.children.length ?? 0) > 0, undefined, {
+      timeout: 20_000,
+    });
+    await shot(page, 'playground');
+    await page.close();
+  });
+
+  it('local search finds a term', async () => {
+    const page = await open('index.html');
+    await page.locator('.VPNavBarSearch button').click();
+    await page.locator('.VPLocalSearchBox input').fill('orthogonal');
+    await page.waitForSelector('.VPLocalSearchBox .result', { timeout: 10_000 });
+    const titles = await page.locator('.VPLocalSearchBox .result').allTextContents();
+    expect(titles.some((t) => /orthogonal/i.test(t))).toBe(true);
+    await shot(page, 'search');
+    await page.close();
+  });
+
+  it('the other pages render their figures and embeds', async () => {
+    for (const path of [
+      'guide/why-initialization.html',
+      'guide/use-cases.html',
+      'guide/theory.html',
+      'guide/cli.html',
+    ]) {
+      const page = await open(path);
+      await expect(page.locator('h1').count()).resolves.toBe(1);
+      await page.close();
+    }
+  });
+
+  it('no console errors, exceptions, failed loads or foreign requests on any page', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -51,4 +51,6 @@ for (const part of parts) {
 const gz = gzipSync(out, { level: 9 });
 const target = fileURLToPath(new URL('../public/mnist-subset.bin.gz', import.meta.url));
 writeFileSync(target, gz);
-console.log(`wrote ${target}: ${TRAIN} train + ${TEST} test digits, ${out.length} bytes, ${gz.length} gzipped`);
+console.log(
+  `wrote ${target}: ${TRAIN} train + ${TEST} test digits, ${out.length} bytes, ${gz.length} gzipped`,
+);

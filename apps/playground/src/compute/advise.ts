@@ -98,7 +98,7 @@ export function settingsFromConfig(c: Readonly<Record<string, unknown>>): {
 export function runAdvise(p: AdviseParams): AdviseResult {
   const context: Record<string, unknown> =
     p.mode === 'preset'
-      ? { preset: p.preset === 'none' ? 'digit_recognition' : p.preset, depth: p.depth, width: p.width }
+      ? { preset: p.preset, depth: p.depth, width: p.width }
       : p.mode === 'words'
         ? { useCase: p.text }
         : {

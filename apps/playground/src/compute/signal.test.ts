@@ -55,3 +55,18 @@ describe('runSignal', () => {
     expect(a.preRms).not.toEqual(c.preRms);
   });
 });
+
+describe('WeightCache', () => {
+  it('gives the same result as fresh weights, and reuses them across non-weight changes', async () => {
+    const { WeightCache } = await import('./weight-cache');
+    const cache = new WeightCache();
+    const a = runSignal({ ...base, depth: 6 }, cache);
+    const b = runSignal({ ...base, depth: 8, activation: 'tanh' }, cache);
+    const c = runSignal({ ...base, depth: 8, activation: 'tanh' });
+    expect(b.preRms).toEqual(c.preRms);
+    expect(runSignal({ ...base, depth: 6 }, cache).preRms).toEqual(a.preRms);
+    const first = cache.get(base.scheme, base.width, base.seed, 8);
+    expect(cache.get(base.scheme, base.width, base.seed, 5)[0]).toBe(first[0]);
+    expect(cache.get(base.scheme, base.width, base.seed + 1, 5)[0]).not.toBe(first[0]);
+  });
+});

@@ -6,10 +6,10 @@
 import { propagate, weightStatistics } from '@init/advisor';
 import { gemm, view } from '@init/linalg';
 import { createRng, type Rng } from '@init/rng';
-import { fromConfig } from '@init/schemes';
 import type { SchemeConfigJson } from '../scheme-catalog';
 import type { ActivationName } from '../state/schema';
 import { activateArray, multiplyDerivative } from './activation-fns';
+import { WeightCache } from './weight-cache';
 
 export interface SignalParams {
   readonly activation: ActivationName;
@@ -63,6 +63,7 @@ function fillInput(x: Float32Array, kind: SignalParams['input'], rng: Rng): void
   }
 }
 
+/** sqrt(mean a²), or NaN when a holds a non-finite value. */
 function rms(a: Float32Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += (a[i] as number) * (a[i] as number);
@@ -71,16 +72,21 @@ function rms(a: Float32Array): number {
 
 function std(a: Float32Array): number {
   let m = 0;
-  for (let i = 0; i < a.length; i++) m += a[i] as number;
+  let q = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i] as number;
+    m += v;
+    q += v * v;
+  }
   m /= a.length;
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += ((a[i] as number) - m) ** 2;
-  return Math.sqrt(s / a.length);
+  return Math.sqrt(Math.max(0, q / a.length - m * m));
 }
 
+/** Whether every value is finite (one pass: a sum is finite only if every term is, barring overflow). */
 function allFinite(a: Float32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i] as number)) return false;
-  return true;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * 0;
+  return s === 0;
 }
 
 /** The value range of the heatmap: the 0.5% and 99.5% quantiles of a strided sample of all activations. */
@@ -165,12 +171,12 @@ function predict(p: SignalParams): { prediction: SignalPrediction | null; error:
  * Measured: preRms_l = sqrt(mean h_l²), postStd_l = std(x_l), gradRatio_l = ‖δ_l‖ / ‖δ_{L-1}‖ with
  * δ_L = g ⊙ φ'(h_L), g ~ N(0, 1), and δ_l = (δ_{l+1} W_{l+1}) ⊙ φ'(h_l).
  */
-export function runSignal(p: SignalParams): SignalResult {
+export function runSignal(p: SignalParams, cache: WeightCache = new WeightCache()): SignalResult {
   const t0 = performance.now();
   const bins = p.bins ?? 48;
   const { batch, width, depth } = p;
   const rng = createRng(p.seed);
-  const init = fromConfig(p.scheme);
+  const allWeights = cache.get(p.scheme, width, p.seed, depth);
   const n = batch * width;
   const x0 = new Float32Array(n);
   fillInput(x0, p.input, rng.fork('input'));
@@ -182,7 +188,7 @@ export function runSignal(p: SignalParams): SignalResult {
   let overflowAt: number | null = null;
   let x = x0;
   for (let l = 1; l <= depth; l++) {
-    const w = init.fill(new Float32Array(width * width), [width, width], rng.fork(`${l}.weight`));
+    const w = allWeights[l - 1] as Float32Array;
     const h = new Float32Array(n);
     if (p.biasStd > 0) {
       const b = rng.fork(`${l}.bias`).fillNormal(new Float32Array(width), 0, p.biasStd);
@@ -198,14 +204,15 @@ export function runSignal(p: SignalParams): SignalResult {
     }
     const y = new Float32Array(n);
     activateArray(p.activation, h, y);
-    if (!allFinite(y)) {
+    const hr = rms(h);
+    if (!Number.isFinite(hr) || !allFinite(y)) {
       overflowAt = l;
       break;
     }
     weights.push(w);
     pre.push(h);
     post.push(y);
-    preRms.push(rms(h));
+    preRms.push(hr);
     postStd.push(std(y));
     x = y;
   }

@@ -52,7 +52,6 @@ export const ARCHITECTURES = [
 ] as const;
 export const NORMALIZATIONS = ['none', 'batch', 'layer'] as const;
 export const PRESETS = [
-  'none',
   'digit_recognition',
   'chatbot_memory',
   'movie_recommender',
@@ -105,7 +104,7 @@ export const SCHEMA = {
   s_width: numberField(2, 1024, 256, true),
   s_bias: numberField(0, 2, 0),
   s_input: enumField(INPUTS, 'normal'),
-  s_batch: numberField(8, 256, 64, true),
+  s_batch: numberField(8, 256, 32, true),
   // 2. training arena
   t_data: enumField(DATASETS, 'spirals'),
   t_depth: numberField(1, 8, 3, true),
@@ -136,7 +135,7 @@ export const SCHEMA = {
   a_depth: numberField(1, 1000, 20, true),
   a_width: numberField(1, 65536, 256, true),
   a_norm: enumField(NORMALIZATIONS, 'none'),
-  a_preset: enumField(PRESETS, 'none'),
+  a_preset: enumField(PRESETS, 'digit_recognition'),
   a_text: textField(200, 'face detection on a low-power chip'),
   // 5. weight inspector
   w_scheme: scheme('orthogonal'),

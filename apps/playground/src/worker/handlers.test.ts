@@ -65,7 +65,7 @@ describe('handlers', () => {
         depth: 50,
         width: 256,
         normalization: 'none',
-        preset: 'none',
+        preset: 'digit_recognition',
         text: '',
       },
       ctx,
@@ -89,7 +89,7 @@ describe('handlers', () => {
     expect(preset.load.settings.scheme).toBe('lecun_normal');
     expect(preset.load.activation).toBe('selu');
     const words = await h.advise(
-      { ...base, mode: 'words', preset: 'none', text: 'face detection on a low-power chip' },
+      { ...base, mode: 'words', preset: 'digit_recognition', text: 'face detection on a low-power chip' },
       ctx,
     );
     expect(words.useCase).toContain('face');

@@ -4,13 +4,15 @@ import { runEncode, runInspect, runInspectFile } from '../compute/inspect';
 import { type RnnStore, runRnn } from '../compute/rnn';
 import { runSignal } from '../compute/signal';
 import { type ArenaStore, runTrain } from '../compute/train';
+import { WeightCache } from '../compute/weight-cache';
 import type { Handlers } from './protocol';
 
 export function createHandlers(): Handlers {
   const arena: ArenaStore = {};
   const rnn: RnnStore = {};
+  const weights = new WeightCache();
   return {
-    signal: (p) => runSignal(p),
+    signal: (p) => runSignal(p, weights),
     inspect: (p) => runInspect(p),
     'inspect-file': (p) => runInspectFile(p),
     encode: (p) => runEncode(p),

@@ -1,7 +1,7 @@
 import { describe } from './describe';
 import { LinalgError } from './errors';
-import { allFinite } from './float-input';
 import { gemmDirect, scaleInPlace } from './gemm-direct';
+import { allFiniteEntries } from './gemm-finite';
 import type { GemmBackend, GemmKernel } from './gemm-kernel';
 import { jsKernel } from './gemm-kernel-js';
 import { wasmKernel } from './gemm-kernel-wasm';
@@ -225,7 +225,7 @@ export function gemm<C extends Matrix>(
   if (m === 0 || n === 0) return cValue;
   // Finite operands must give a finite C: an overflow is reported, never returned (NaN and
   // ±Infinity already in the operands propagate as IEEE 754 arithmetic does).
-  const finiteC = beta === 0 || allFinite(c);
+  const finiteC = beta === 0 || allFiniteEntries(c);
   if (k === 0 || alpha === 0) {
     scaleInPlace(c, beta);
   } else {
@@ -234,7 +234,11 @@ export function gemm<C extends Matrix>(
     if (m * n * k < PACK_THRESHOLD) gemmDirect(alpha, A, B, beta, c);
     else runKernel(alpha, A, B, beta, c);
   }
-  if (finiteC && !allFinite(c) && (k === 0 || alpha === 0 || (allFinite(A) && allFinite(B)))) {
+  if (
+    finiteC &&
+    !allFiniteEntries(c) &&
+    (k === 0 || alpha === 0 || (allFiniteEntries(A) && allFiniteEntries(B)))
+  ) {
     throw new LinalgError(
       'NOT_FINITE',
       'c',

@@ -74,7 +74,7 @@ export abstract class BaseLayer implements Layer {
   protected abstract buildShape(inputShape: Shape): Shape;
 
   abstract forward(x: Float32Array, batch: number, training: boolean): Float32Array;
-  abstract backward(dy: Float32Array, batch: number): Float32Array;
+  abstract backward(dy: Float32Array, batch: number, inputGrad?: boolean): Float32Array;
   abstract config(): LayerConfig;
 
   parameters(): readonly Parameter[] {

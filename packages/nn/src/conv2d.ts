@@ -156,7 +156,7 @@ export class Conv2D extends BaseLayer {
     return y;
   }
 
-  backward(dy: Float32Array, batch: number): Float32Array {
+  backward(dy: Float32Array, batch: number, inputGrad = true): Float32Array {
     this.checkGrad(dy, batch);
     const x = this.input(batch);
     const g = this.geometry();
@@ -167,7 +167,7 @@ export class Conv2D extends BaseLayer {
     const ohw = g.oh * g.ow;
     const inSize = g.channels * g.h * g.w;
     const outSize = this.filters * ohw;
-    const dx = this.cache.get('dx', batch * inSize, true);
+    const dx = this.cache.get('dx', batch * inSize, inputGrad);
     const cols = this.cache.get('cols', k * ohw);
     const dcols = this.cache.get('dcols', k * ohw);
     const colsM = mat(cols, k, ohw);
@@ -179,6 +179,7 @@ export class Conv2D extends BaseLayer {
         layerGemm(this.path, 'backward', 1, dyG, colsM, 1, mat(this.dw, og, k, gi * og * k), {
           transB: true,
         });
+        if (!inputGrad) continue;
         layerGemm(this.path, 'backward', 1, mat(this.w, og, k, gi * og * k), dyG, 0, dcolsM, {
           transA: true,
         });

@@ -87,7 +87,7 @@ export class Dense extends BaseLayer {
     return y;
   }
 
-  backward(dy: Float32Array, batch: number): Float32Array {
+  backward(dy: Float32Array, batch: number, inputGrad = true): Float32Array {
     this.checkGrad(dy, batch);
     const x = this.input(batch);
     const n = this.inSize;
@@ -103,6 +103,7 @@ export class Dense extends BaseLayer {
       }
     }
     const dx = this.cache.get('dx', batch * n);
+    if (!inputGrad) return dx;
     layerGemm(this.path, 'backward', 1, mat(dy, batch, m), mat(this.w, m, n), 0, mat(dx, batch, n));
     return dx;
   }

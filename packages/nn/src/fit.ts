@@ -4,6 +4,7 @@ import { checkDataset } from './data-checks';
 import type { Dataset } from './data-set';
 import { Dropout } from './dropout';
 import { describeValue, NnError, NonFiniteError } from './errors';
+import { allFiniteValues } from './finite-scan';
 import type { Layer, Parameter } from './layer';
 import { createLoss, LOSSES, type Loss, type LossName } from './loss';
 import type { Model } from './model';
@@ -229,7 +230,7 @@ function firstNonFinite(values: Float32Array): number {
 }
 
 function firstNonFiniteParameter(params: readonly Parameter[]): Parameter | undefined {
-  for (const p of params) if (firstNonFinite(p.value) >= 0) return p;
+  for (const p of params) if (!allFiniteValues(p.value)) return p;
   return undefined;
 }
 
@@ -646,7 +647,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
       }
       model.zeroGrad();
       try {
-        model.backward(loss.backward(), b);
+        model.backward(loss.backward(), b, false);
       } catch (e) {
         monitor?.endStep();
         const report = overflow(e, model, xb, b, loss.backward(), step, epoch);
@@ -655,7 +656,7 @@ export function fit(model: Model, data: Dataset, options: FitOptions = {}): FitR
       }
       for (let i = params.length - 1; i >= 0; i--) {
         const p = params[i] as (typeof params)[number];
-        if (firstNonFinite(p.grad) >= 0) {
+        if (!allFiniteValues(p.grad)) {
           monitor?.endStep();
           return finish('non_finite', {
             step,

@@ -132,8 +132,13 @@ export interface Layer {
    * BatchNorm batch statistics) and makes the layer keep what `backward` needs.
    */
   forward(x: Float32Array, batch: number, training: boolean): Float32Array;
-  /** Back-propagates `dy`; adds parameter gradients into `grad`; returns `dL/dx`. */
-  backward(dy: Float32Array, batch: number): Float32Array;
+  /**
+   * Back-propagates `dy`; adds parameter gradients into `grad`; returns `dL/dx`. With
+   * `inputGrad` false (default true) the caller does not need `dL/dx` (the first layers of a
+   * model, whose input is data): a layer may then skip computing it and return a buffer of the
+   * right length with unspecified contents. Parameter gradients are the same either way.
+   */
+  backward(dy: Float32Array, batch: number, inputGrad?: boolean): Float32Array;
   /** This layer's trainable parameters and those of its children, in a fixed order. */
   parameters(): readonly Parameter[];
   /** Direct children (containers only; `[]` for leaf layers). */

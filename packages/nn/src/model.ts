@@ -176,14 +176,20 @@ export class Model {
 
   /**
    * Back-propagates `dy` (`batch · outputSize` values) through the latest training-mode forward
-   * pass, adding parameter gradients into `grad`; returns `dL/dx`.
+   * pass, adding parameter gradients into `grad`; returns `dL/dx`. With `inputGrad` false (as
+   * `fit` calls it) the layers up to the first one with parameters skip their input gradients,
+   * which nothing uses (for an MLP on data, the product `dy W` of the first layer); the returned
+   * buffer then has unspecified contents. Parameter gradients are the same bits either way.
    *
+   * @param dy - `dL/d output`, `batch · outputSize` values.
+   * @param batch - Batch size of the latest training-mode forward pass.
+   * @param inputGrad - Whether `dL/dx` is needed. Default true.
    * @throws {NnError} `SHAPE_MISMATCH` for a wrong length; `INVALID_STATE` without a forward pass.
    */
-  backward(dy: Float32Array, batch: number): Float32Array {
+  backward(dy: Float32Array, batch: number, inputGrad = true): Float32Array {
     this.checkBatch(dy, batch, this.outputSize, 'dy');
     try {
-      return this.root.backward(dy, batch);
+      return this.root.backward(dy, batch, inputGrad);
     } catch (e) {
       throw asNnError(e, 'backward');
     }

@@ -96,6 +96,7 @@ export class Sequential extends BaseLayer {
   readonly kind = 'sequential';
   private readonly entries: [string, Layer][];
   private observer: LayerObserver | undefined;
+  private firstParams = -1;
 
   constructor(layers: SequentialChildren) {
     super();
@@ -131,17 +132,32 @@ export class Sequential extends BaseLayer {
     return h;
   }
 
-  backward(dy: Float32Array, batch: number): Float32Array {
+  /**
+   * Runs the children's backward passes in reverse. Without `inputGrad` (and without an
+   * observer, which records every input gradient), the children before the first one with
+   * parameters are not asked for their input gradient: nothing uses it.
+   */
+  backward(dy: Float32Array, batch: number, inputGrad = true): Float32Array {
     this.checkGrad(dy, batch);
     this.input(batch);
     let g = dy;
     const obs = this.observer;
+    const first = inputGrad || obs !== undefined ? -1 : this.firstWithParameters();
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const layer = (this.entries[i] as [string, Layer])[1];
-      g = layer.backward(g, batch);
+      g = layer.backward(g, batch, i > first);
       if (obs !== undefined) obs(layer, g, batch, 'backward');
     }
     return g;
+  }
+
+  /** Index of the first child with trainable parameters (the number of children if none). */
+  private firstWithParameters(): number {
+    if (this.firstParams < 0) {
+      const i = this.entries.findIndex(([, l]) => l.parameters().length > 0);
+      this.firstParams = i < 0 ? this.entries.length : i;
+    }
+    return this.firstParams;
   }
 
   override parameters(): readonly Parameter[] {

@@ -1,0 +1,34 @@
+import type { Matrix } from './matrix';
+
+/**
+ * True when every entry of the strided view `m` is finite; the check {@link gemm} runs on its
+ * result (and on `C` before a `beta ≠ 0` update). Row by row, four independent sums of
+ * `v · 0`: a finite `v` adds ±0, NaN or ±Infinity turns its sum into NaN, so a row is finite
+ * exactly when its total is 0. No branch per entry and no early exit inside a row, which makes it
+ * several times faster than testing each entry on the matrices GEMM produces. Cost: one multiply
+ * and one add per entry, no allocation.
+ */
+export function allFiniteEntries(m: Matrix): boolean {
+  const { data, rows, cols, offset, rowStride, colStride } = m;
+  const cols4 = cols - (cols % 4);
+  const cs2 = 2 * colStride;
+  const cs3 = 3 * colStride;
+  const cs4 = 4 * colStride;
+  for (let i = 0; i < rows; i++) {
+    const start = offset + i * rowStride;
+    let p = start;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < cols4; j += 4, p += cs4) {
+      s0 += (data[p] as number) * 0;
+      s1 += (data[p + colStride] as number) * 0;
+      s2 += (data[p + cs2] as number) * 0;
+      s3 += (data[p + cs3] as number) * 0;
+    }
+    for (let j = cols4; j < cols; j++, p += colStride) s0 += (data[p] as number) * 0;
+    if (s0 + s1 + s2 + s3 !== 0) return false;
+  }
+  return true;
+}

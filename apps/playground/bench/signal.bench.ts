@@ -13,6 +13,7 @@ import { buildIfStale, DIST, serveSite } from '../e2e/site.ts';
 import { listFiles } from '../src/build/precache-plugin.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 30);
+const GEMM = { value: '?' };
 
 /** Runs in the page: sets `control` to `values` in turn and times each change until both charts redraw. */
 const IN_PAGE = `async (rounds, control, values) => {
@@ -56,6 +57,8 @@ async function measure(
     await page.goto(`${server.url}${hash}`);
     await page.getByTestId('verdict').waitFor();
     // Passed as source text: tsx would wrap named inner functions in a helper the page does not have.
+    GEMM.value =
+      /GEMM: (\w+)/.exec((await page.getByTestId('signal-summary').textContent()) ?? '')?.[1] ?? '?';
     const call = `(${IN_PAGE})(${ROUNDS}, ${JSON.stringify(control)}, ${JSON.stringify(values)})`;
     return (await page.evaluate(call)) as { latency: number[]; worker: number[] };
   } finally {
@@ -116,7 +119,9 @@ for (const [label, hash, control, values] of CASES) {
     `| ${label} | ${quantile(l, 0.5).toFixed(1)} ms | ${quantile(l, 0.9).toFixed(1)} ms | ${(l[0] ?? 0).toFixed(1)} ms | ${quantile(w, 0.5)} ms |`,
   );
 }
-console.log(`(${ROUNDS} changes per case after 3 warm-up changes)`);
+console.log(
+  `(${ROUNDS} changes per case after 3 warm-up changes; GEMM back end in the worker: ${GEMM.value})`,
+);
 const t = transferSize();
 console.log(`\n| file | bytes | gzip -9 |\n|---|---:|---:|\n${t.rows.join('\n')}`);
 console.log(

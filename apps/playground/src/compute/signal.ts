@@ -4,7 +4,7 @@
  * the chosen scheme from the stream `rng.fork('<l>.weight')`, and a random output gradient sent back.
  */
 import { propagate, weightStatistics } from '@init/advisor';
-import { gemm, view } from '@init/linalg';
+import { gemm, gemmBackend, view } from '@init/linalg';
 import { createRng, type Rng } from '@init/rng';
 import type { SchemeConfigJson } from '../scheme-catalog';
 import type { ActivationName } from '../state/schema';
@@ -52,6 +52,8 @@ export interface SignalResult {
   readonly prediction: SignalPrediction | null;
   readonly predictionError: string | null;
   readonly ms: number;
+  /** The GEMM back end that ran (`wasm` or `js`). */
+  readonly gemm: string;
 }
 
 function fillInput(x: Float32Array, kind: SignalParams['input'], rng: Rng): void {
@@ -91,15 +93,17 @@ function allFinite(a: Float32Array): boolean {
 
 /** The value range of the heatmap: the 0.5% and 99.5% quantiles of a strided sample of all activations. */
 export function heatRange(layers: readonly Float32Array[]): [number, number] {
-  const sample: number[] = [];
+  const per = 256;
+  const sample = new Float64Array(layers.length * per);
+  let k = 0;
   for (const a of layers) {
-    const step = Math.max(1, Math.floor(a.length / 400));
-    for (let i = 0; i < a.length; i += step) sample.push(a[i] as number);
+    const step = Math.max(1, Math.floor(a.length / per));
+    for (let i = 0, j = 0; i < a.length && j < per; i += step, j++) sample[k++] = a[i] as number;
   }
-  if (sample.length === 0) return [-1, 1];
-  sample.sort((p, q) => p - q);
-  let lo = sample[Math.floor(0.005 * (sample.length - 1))] as number;
-  let hi = sample[Math.ceil(0.995 * (sample.length - 1))] as number;
+  if (k === 0) return [-1, 1];
+  const sorted = sample.subarray(0, k).sort();
+  let lo = sorted[Math.floor(0.005 * (k - 1))] as number;
+  let hi = sorted[Math.ceil(0.995 * (k - 1))] as number;
   if (!(hi > lo)) {
     const c = lo;
     const w = Math.max(Math.abs(c) * 0.1, 1e-6);
@@ -239,6 +243,7 @@ export function runSignal(p: SignalParams, cache: WeightCache = new WeightCache(
     prediction,
     predictionError: error,
     ms: performance.now() - t0,
+    gemm: gemmBackend(),
   };
 }
 

@@ -49,6 +49,11 @@ async function open(hash: string, options: { serviceWorkers?: 'allow' | 'block' 
   return { page, context, errors };
 }
 
+/** expect.poll with room for a busy CI machine (the default gives up after one second). */
+function eventually<T>(fn: () => T | Promise<T>) {
+  return expect.poll(fn, { timeout: 20_000, interval: 50 });
+}
+
 async function version(page: Page, testid: string): Promise<number> {
   return Number(await page.getByTestId(testid).getAttribute('data-version'));
 }
@@ -87,19 +92,19 @@ describe.skipIf(!available)('playground in Chromium', () => {
   it('1. signal view: loads cleanly, and a control change redraws the charts', async () => {
     const { page, context, errors } = await open('#theme=light');
     await page.getByTestId('verdict').waitFor();
-    await expect.poll(() => version(page, 'signal-std')).toBeGreaterThan(1);
+    await eventually(() => version(page, 'signal-std')).toBeGreaterThan(1);
     expect(await page.getByTestId('verdict').textContent()).toBe('healthy');
     await shoot(page, 'signal');
     const before = await version(page, 'signal-std');
     const heatBefore = await version(page, 'signal-heatmap');
     await page.getByTestId('ctl-s_scheme').selectOption('xavier_normal');
-    await expect.poll(() => page.getByTestId('verdict').textContent()).toBe('vanishing');
+    await eventually(() => page.getByTestId('verdict').textContent()).toBe('vanishing');
     expect(await version(page, 'signal-std')).toBeGreaterThan(before);
     expect(await version(page, 'signal-heatmap')).toBeGreaterThan(heatBefore);
     await page.getByTestId('ctl-s_depth').fill('20');
     await page.getByTestId('ctl-s_depth').press('Enter');
-    await expect.poll(() => page.getByTestId('signal-summary').textContent()).toContain('20 layers');
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain('s_depth=20');
+    await eventually(() => page.getByTestId('signal-summary').textContent()).toContain('20 layers');
+    await eventually(() => page.evaluate(() => location.hash)).toContain('s_depth=20');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -117,9 +122,9 @@ describe.skipIf(!available)('playground in Chromium', () => {
     await shoot(page, 'train');
     const step = Number(await summary.getAttribute('data-step'));
     await page.getByTestId('step').click();
-    await expect.poll(async () => Number(await summary.getAttribute('data-step'))).toBe(step + 1);
+    await eventually(async () => Number(await summary.getAttribute('data-step'))).toBe(step + 1);
     await page.getByTestId('reset').click();
-    await expect.poll(async () => Number(await summary.getAttribute('data-step'))).toBe(0);
+    await eventually(async () => Number(await summary.getAttribute('data-step'))).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -139,7 +144,7 @@ describe.skipIf(!available)('playground in Chromium', () => {
 
   it('3. recurrent memory: trains and shows the gradient over time', async () => {
     const { page, context, errors } = await open('#view=rnn&theme=light&r_len=20');
-    await expect.poll(() => version(page, 'rnn-memory')).toBeGreaterThan(1);
+    await eventually(() => version(page, 'rnn-memory')).toBeGreaterThan(1);
     await page.getByTestId('play').click();
     await waitForStep(page, 'rnn-summary', 40);
     await page.getByTestId('pause').click();
@@ -150,7 +155,7 @@ describe.skipIf(!available)('playground in Chromium', () => {
 
   it('4. advisor: an answer loads into the signal and training views', async () => {
     const { page, context, errors } = await open('#view=advisor&theme=light&a_act=tanh&a_depth=30');
-    await expect.poll(() => page.getByTestId('advisor-scheme').textContent()).toContain('xavier_uniform');
+    await eventually(() => page.getByTestId('advisor-scheme').textContent()).toContain('xavier_uniform');
     await shoot(page, 'advisor');
     await page.getByTestId('advisor-load').click();
     await page.getByTestId('verdict').waitFor();
@@ -164,7 +169,7 @@ describe.skipIf(!available)('playground in Chromium', () => {
     await page.getByTestId('ctl-a_mode').selectOption('words');
     await page.getByTestId('advisor-text').fill('stock prediction with SELU');
     await page.getByTestId('advisor-text').press('Enter');
-    await expect.poll(() => page.getByTestId('advisor-scheme').textContent()).toContain('lecun');
+    await eventually(() => page.getByTestId('advisor-scheme').textContent()).toContain('lecun');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -181,7 +186,7 @@ describe.skipIf(!available)('playground in Chromium', () => {
     ]);
     expect(download.suggestedFilename()).toBe('orthogonal-128x128-seed1.safetensors');
     await page.getByTestId('ctl-w_scheme').selectOption('sparse');
-    await expect.poll(() => page.getByTestId('tensor-summary').textContent()).toContain('zeros 90.6%');
+    await eventually(() => page.getByTestId('tensor-summary').textContent()).toContain('zeros 90.6%');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -205,14 +210,14 @@ describe.skipIf(!available)('playground in Chromium', () => {
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, Array.from(bytes));
     const summary = page.getByTestId('file-summary');
-    await expect.poll(() => summary.textContent()).toContain('2 tensors');
+    await eventually(() => summary.textContent()).toContain('2 tensors');
     expect(await summary.textContent()).toContain('<b>not html</b>');
     expect(await page.locator('main b').count()).toBe(0);
     await expect
       .poll(() => page.getByTestId('inspect-sv-summary').textContent())
       .toContain('σ_max/σ_min = 1.000');
     await page.getByTestId('tensor-select').selectOption('1');
-    await expect.poll(() => page.getByTestId('tensor-summary').textContent()).toContain('layer.1.weight');
+    await eventually(() => page.getByTestId('tensor-summary').textContent()).toContain('layer.1.weight');
     await shoot(page, 'inspect-file');
     // A corrupt file is reported, not thrown.
     await page.evaluate(() => {
@@ -222,7 +227,7 @@ describe.skipIf(!available)('playground in Chromium', () => {
         .querySelector('main .layout')
         ?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }));
     });
-    await expect.poll(() => page.getByTestId('file-error').textContent()).toContain('broken.safetensors');
+    await eventually(() => page.getByTestId('file-error').textContent()).toContain('broken.safetensors');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -232,7 +237,7 @@ describe.skipIf(!available)('playground in Chromium', () => {
       '#view=signal&seed=5&s_act=tanh&s_scheme=orthogonal&s_gain=1.2&s_depth=17&s_width=64&s_depth_hide=true';
     for (let round = 0; round < 2; round++) {
       const { page, context, errors } = await open(hash);
-      await expect.poll(() => page.getByTestId('signal-summary').textContent()).toContain('17 layers of 64');
+      await eventually(() => page.getByTestId('signal-summary').textContent()).toContain('17 layers of 64');
       expect(await page.getByTestId('ctl-s_act').inputValue()).toBe('tanh');
       expect(await page.getByTestId('ctl-s_scheme').inputValue()).toBe('orthogonal');
       expect(await page.getByTestId('ctl-s_gain').inputValue()).toBe('1.2');
@@ -272,7 +277,7 @@ describe.skipIf(!available)('playground in Chromium', () => {
       });
       expect(probe.hashLength).toBeLessThan(200);
       if (!hash.includes('advisor')) {
-        await expect.poll(() => page.getByTestId('ctl-s_depth').inputValue()).toBe('50');
+        await eventually(() => page.getByTestId('ctl-s_depth').inputValue()).toBe('50');
       }
       if (hash.length > 90_000) await shoot(page, 'hostile-url');
       expect(errors, hash.slice(0, 60)).toEqual([]);
@@ -284,7 +289,7 @@ describe.skipIf(!available)('playground in Chromium', () => {
     const { page, context, errors } = await open('#view=signal');
     await page.getByTestId('tab-signal').focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate(() => document.querySelector('main')?.dataset.view)).toBe('train');
+    await eventually(() => page.evaluate(() => document.querySelector('main')?.dataset.view)).toBe('train');
     await page.getByTestId('theme').click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -47,6 +47,11 @@ describe('runSignal', () => {
     expect(r.preRms.every((v) => v === 0)).toBe(true);
   });
 
+  it('refuses settings beyond its memory budget with a message naming them', () => {
+    expect(() => runSignal({ ...base, depth: 200, width: 1024 })).toThrow('lower the depth or the width');
+    expect(() => runSignal({ ...base, depth: 200, width: 256, batch: 256 })).toThrow('lower the batch');
+  });
+
   it('is reproducible from the seed', () => {
     const a = runSignal({ ...base, depth: 5 });
     const b = runSignal({ ...base, depth: 5 });

@@ -169,6 +169,27 @@ function predict(p: SignalParams): { prediction: SignalPrediction | null; error:
   }
 }
 
+/** At most this many weight values (depth · width²; 128 MiB of float32) in one run. */
+export const MAX_WEIGHT_VALUES = 2 ** 25;
+/** At most this many activation values (depth · batch · width, kept twice: pre- and post-activation). */
+export const MAX_ACTIVATION_VALUES = 2 ** 23;
+
+/** Throws a message the view shows when a setting would need more memory than the budget. */
+export function checkBudget(p: Pick<SignalParams, 'depth' | 'width' | 'batch'>): void {
+  const weights = p.depth * p.width * p.width;
+  if (weights > MAX_WEIGHT_VALUES) {
+    throw new Error(
+      `depth × width² = ${weights.toLocaleString('en')} weights is above the ${MAX_WEIGHT_VALUES.toLocaleString('en')} this page computes at once; lower the depth or the width`,
+    );
+  }
+  const acts = p.depth * p.batch * p.width;
+  if (acts > MAX_ACTIVATION_VALUES) {
+    throw new Error(
+      `depth × batch × width = ${acts.toLocaleString('en')} activations is above ${MAX_ACTIVATION_VALUES.toLocaleString('en')}; lower the batch, the depth or the width`,
+    );
+  }
+}
+
 /**
  * Runs the forward and backward pass and the mean-field prediction.
  *
@@ -177,6 +198,7 @@ function predict(p: SignalParams): { prediction: SignalPrediction | null; error:
  */
 export function runSignal(p: SignalParams, cache: WeightCache = new WeightCache()): SignalResult {
   const t0 = performance.now();
+  checkBudget(p);
   const bins = p.bins ?? 48;
   const { batch, width, depth } = p;
   const rng = createRng(p.seed);

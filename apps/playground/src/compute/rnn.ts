@@ -316,10 +316,9 @@ export async function runRnn(
   const steps = Math.max(0, Math.min(500, Math.floor(p.steps)));
   for (let s = 0; s < steps; s++) {
     arena.trainStep();
-    if (s % 5 === 4) {
-      await ctx.yieldToEvents();
-      if (ctx.cancelled()) break;
-    }
+    // A step of a long sequence can take a while: let a cancellation in after every one.
+    await ctx.yieldToEvents();
+    if (ctx.cancelled()) break;
   }
   const task = p.config.task;
   return {

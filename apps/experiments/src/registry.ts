@@ -1,6 +1,7 @@
 import type { Experiment } from './experiment.ts';
 import { deepLinear } from './experiments/deep-linear.ts';
 import { depthRelu } from './experiments/depth-relu.ts';
+import { recurrentMemory } from './experiments/recurrent-memory.ts';
 import { residual } from './experiments/residual.ts';
 import { selu } from './experiments/selu.ts';
 import { tanhSigmoid } from './experiments/tanh-sigmoid.ts';
@@ -27,11 +28,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     'tanh-sigmoid',
     'Xavier vs He vs small random in tanh/sigmoid nets; saturation per layer over training',
   ),
-  planned(
-    5,
-    'recurrent-memory',
-    'adding and copy tasks with SimpleRNN/LSTM: orthogonal and identity vs normal and Xavier',
-  ),
+  recurrentMemory,
   planned(7, 'cnn', 'plain 10+ layer CNN on MNIST: He vs Xavier vs orthogonal vs delta-orthogonal'),
   planned(9, 'autoencoder', 'sigmoid-decoder autoencoder on MNIST: Xavier vs He'),
   planned(

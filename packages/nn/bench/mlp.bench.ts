@@ -1,28 +1,26 @@
-// One epoch of an MLP 784-256-128-10 (ReLU, He normal, softmax cross-entropy, SGD momentum 0.9,
-// batch 64) on 60 000 random samples: @init/nn's fit against PyTorch 1.13 (one thread) on the
-// same shapes in the same run (scripts/reference/nn_mlp_torch.py). Times are CPU time of the
-// measuring process (process.cpuUsage), so on a shared machine the turns of other processes are
-// left out. Also: where one training step's time goes (forward, loss, backward, optimizer) and
-// the heap growth over 1000 steps after the first (the "no allocation per step" check).
+// One epoch of an MLP 784-256-128-10 (ReLU, He normal, softmax cross-entropy, SGD lr 0.01
+// momentum 0.9, batch 64, shuffled) on the 60 000 MNIST training digits, then test accuracy on
+// the 10 000 test digits: @init/nn's fit against PyTorch 1.13 (one thread, bench/torch_worker.py)
+// and TF.js 4.22 (wasm back end, one thread, and cpu back end; bench/tfjs-worker.ts), each in its
+// own process (peak RSS is its own), alternated NN_BENCH_REPS times (default 3) in one run;
+// medians and per-repetition ratios. Times are CPU time of each process, so on a shared machine
+// the turns of other processes are left out. TF.js cpu trains on NN_BENCH_TFJS_CPU_SAMPLES
+// (default 6400) samples and is compared per step. Also: the step's phases, where the time goes
+// (a CPU profile by category), GEMM's rate against the 128-bit SIMD limit, and the heap growth
+// over 1000 steps after the first (the "no allocation per step" check).
 //
-// Run alone: npx tsx bench/mlp.bench.ts [samples] (from packages/nn), or as a module exporting run().
-import { execFileSync } from 'node:child_process';
+// Run alone: node --expose-gc --import tsx bench/mlp.bench.ts (from packages/nn).
 import { fileURLToPath } from 'node:url';
-import { gemmBackend } from '@init/linalg';
-import { Activation } from '../src/activation';
-import type { Dataset } from '../src/data-set';
-import { Dense } from '../src/dense';
-import { fit } from '../src/fit';
 import { SoftmaxCrossEntropy } from '../src/loss';
-import { Model } from '../src/model';
 import { SGD } from '../src/optimizer';
+import { cpuNow } from './bench-process';
+import { compareEpochs, comparisonTable, medianRatio } from './compare';
+import { gemmFlopsPerStep } from './gemm-flops';
+import { network } from './networks';
+import { profileSplit, splitTable } from './profile-split';
+import { measuredClockGHz, simdLimitGflops } from './simd-limit';
 
 const BATCH = 64;
-
-const cpuNow = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 /** Deterministic values in [0, 1) (a 32-bit LCG; only the shapes matter for timing). */
 function lcg(n: number, seed: number): Float32Array {
@@ -35,29 +33,9 @@ function lcg(n: number, seed: number): Float32Array {
   return out;
 }
 
-function mlp(): Model {
-  return new Model(
-    [
-      new Dense({ units: 256 }),
-      new Activation({ name: 'relu' }),
-      new Dense({ units: 128 }),
-      new Activation({ name: 'relu' }),
-      new Dense({ units: 10 }),
-    ],
-    { inputShape: [784], init: { name: 'he_normal' }, seed: 0 },
-  );
-}
-
-function randomData(n: number): Dataset {
-  const y = new Int32Array(n);
-  const u = lcg(n, 7);
-  for (let i = 0; i < n; i++) y[i] = Math.floor((u[i] as number) * 10);
-  return { x: lcg(n * 784, 1), y, shape: [n, 784], yShape: [n], classes: 10 };
-}
-
-/** Per-phase CPU time of `steps` steps on one fixed batch. */
+/** Per-phase CPU time of `steps` steps on one fixed batch, as fit runs them. */
 function phases(steps: number): { forward: number; loss: number; backward: number; optimizer: number } {
-  const model = mlp();
+  const model = network('mlp');
   const loss = new SoftmaxCrossEntropy();
   const opt = new SGD(model.parameters(), { lr: 0.01, momentum: 0.9 });
   const x = lcg(BATCH * 784, 3);
@@ -72,7 +50,7 @@ function phases(steps: number): { forward: number; loss: number; backward: numbe
     t0 = cpuNow();
     t.loss += t0 - t1;
     model.zeroGrad();
-    model.backward(loss.backward(), BATCH);
+    model.backward(loss.backward(), BATCH, false);
     t1 = cpuNow();
     t.backward += t1 - t0;
     opt.step();
@@ -84,7 +62,7 @@ function phases(steps: number): { forward: number; loss: number; backward: numbe
 /** Heap growth (bytes) over 1000 steps after a warm-up step, with a GC before and after when exposed. */
 function heapGrowth(): number | undefined {
   const gc = (globalThis as { gc?: () => void }).gc;
-  const model = mlp();
+  const model = network('mlp');
   const loss = new SoftmaxCrossEntropy();
   const opt = new SGD(model.parameters(), { lr: 0.001, momentum: 0.9 });
   const x = lcg(BATCH * 784, 4);
@@ -92,7 +70,7 @@ function heapGrowth(): number | undefined {
   const step = () => {
     loss.forward(model.forward(x, BATCH, true), y, BATCH);
     model.zeroGrad();
-    model.backward(loss.backward(), BATCH);
+    model.backward(loss.backward(), BATCH, false);
     opt.step();
   };
   step();
@@ -105,54 +83,69 @@ function heapGrowth(): number | undefined {
   return after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
 }
 
-function torchEpoch(samples: number): number | undefined {
-  const script = fileURLToPath(new URL('../../../scripts/reference/nn_mlp_torch.py', import.meta.url));
-  try {
-    const out = execFileSync('/usr/bin/python3', [script, String(samples)], {
-      encoding: 'utf8',
-      env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
-    });
-    return (JSON.parse(out) as { cpuMs: number }).cpuMs;
-  } catch {
-    return undefined;
+/** GEMM rate inside the step and against the SIMD limit, from a profile split. */
+export function simdShare(
+  kind: 'mlp' | 'cnn',
+  split: { total: number; parts: Map<string, number> },
+  steps: number,
+): string {
+  let gemmMs = 0;
+  let kernelMs = 0;
+  for (const [name, ms] of split.parts) {
+    if (name.startsWith('GEMM')) gemmMs += ms;
+    if (name.startsWith('GEMM micro-kernel')) kernelMs += ms;
   }
+  const flops = gemmFlopsPerStep(kind, BATCH) * steps;
+  const ghz = measuredClockGHz();
+  const limit = simdLimitGflops(ghz);
+  const all = flops / gemmMs / 1e6;
+  const kernel = flops / kernelMs / 1e6;
+  return [
+    `GEMM: ${(flops / steps / 1e6).toFixed(1)} MFLOP per step; ${all.toFixed(1)} GFLOP/s counting all GEMM time (checks, copies, packing), ${kernel.toFixed(1)} GFLOP/s in the micro-kernel alone.`,
+    `128-bit SIMD limit: 4 f32 lanes x (f32x4.mul + f32x4.add, no FMA in wasm) x 2 multiply and 2 add pipes x ${ghz.toFixed(2)} GHz (measured: dependent integer chain) = ${limit.toFixed(1)} GFLOP/s;`,
+    `GEMM reaches ${((100 * all) / limit).toFixed(0)}% of it overall and ${((100 * kernel) / limit).toFixed(0)}% in the micro-kernel (against one mul + one add per cycle, ${(limit / 2).toFixed(1)} GFLOP/s: ${((200 * all) / limit).toFixed(0)}% and ${((200 * kernel) / limit).toFixed(0)}%).`,
+  ].join('\n');
 }
 
-export function run(samples = 60_000): void {
-  const data = randomData(samples);
-  const model = mlp();
-  const t0 = cpuNow();
-  const result = fit(model, data, {
-    optimizer: { kind: 'sgd', lr: 0.01, momentum: 0.9 },
-    batchSize: BATCH,
-    epochs: 1,
-    seed: 0,
+const envNumber = (name: string, fallback: number): number => {
+  const v = process.env[name];
+  return v === undefined || v === '' ? fallback : Number(v);
+};
+
+export function run(): void {
+  const reps = envNumber('NN_BENCH_REPS', 3);
+  const cmp = compareEpochs('mlp', {
+    reps,
+    samples: envNumber('NN_BENCH_SAMPLES', 60_000),
+    tfjs: true,
+    tfjsCpuSamples: envNumber('NN_BENCH_TFJS_CPU_SAMPLES', 6400),
   });
-  const ours = cpuNow() - t0;
-  const torch = torchEpoch(samples);
+  console.log(`MLP 784-256-128-10 on MNIST, one epoch, batch ${BATCH}; medians of ${reps} alternated runs\n`);
+  console.log(comparisonTable(cmp));
+  const torch = medianRatio(cmp, 'nn', 'torch');
+  const tfjs = medianRatio(cmp, 'tfjs-wasm', 'nn');
+  console.log(
+    `\n@init/nn / PyTorch: ${torch?.toFixed(2) ?? '-'}x (target at most 4x); TF.js wasm / @init/nn: ${tfjs?.toFixed(2) ?? '-'}x (target at least 5x)`,
+  );
   const p = phases(200);
   const total = p.forward + p.loss + p.backward + p.optimizer;
-  const growth = heapGrowth();
   const share = (v: number) => `${((100 * v) / total).toFixed(1)}%`;
   console.log(
-    `gemm backend: ${gemmBackend()}; ${samples} samples, batch ${BATCH}, ${result.steps} steps, status ${result.status}`,
+    `\nstep phases (200 steps, one batch): forward ${share(p.forward)}, loss ${share(p.loss)}, backward ${share(p.backward)}, optimizer ${share(p.optimizer)}; ${(total / 200).toFixed(2)} ms/step`,
   );
-  console.log('| | CPU ms / epoch | ratio to torch |');
-  console.log('|---|---:|---:|');
+  const steps = 300;
+  const split = profileSplit('mlp', steps);
   console.log(
-    `| @init/nn fit | ${ours.toFixed(0)} | ${torch === undefined ? '-' : `${(ours / torch).toFixed(2)}x`} |`,
+    `\nwhere the time goes (CPU profile of ${steps} fit steps, 0.2 ms sampling; profiling slows the step):\n`,
   );
-  console.log(`| PyTorch 1.13, 1 thread | ${torch === undefined ? 'unavailable' : torch.toFixed(0)} | 1x |`);
-  console.log(
-    `\nstep time split (200 steps, one batch): forward ${share(p.forward)}, loss ${share(p.loss)}, backward ${share(p.backward)}, optimizer ${share(p.optimizer)}; ${(total / 200).toFixed(2)} ms/step`,
-  );
+  console.log(splitTable(split, steps));
+  console.log(`\n${simdShare('mlp', split, steps)}`);
+  const growth = heapGrowth();
   console.log(
     growth === undefined
-      ? 'heap growth over 1000 steps: run with node --expose-gc to measure'
-      : `heap growth over 1000 steps after the first: ${(growth / 1024).toFixed(1)} KiB`,
+      ? '\nheap growth over 1000 steps: run with node --expose-gc to measure'
+      : `\nheap growth over 1000 steps after the first: ${(growth / 1024).toFixed(1)} KiB`,
   );
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  run(process.argv[2] === undefined ? 60_000 : Number(process.argv[2]));
-}
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) run();

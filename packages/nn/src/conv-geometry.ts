@@ -57,6 +57,20 @@ export interface Geometry {
 }
 
 /**
+ * First output column `xq` whose input column `xq·sw − pw + j·dw` (kernel column `j`) lies inside
+ * the image. With {@link endValidColumn}, lets im2col and col2im run their inner loops over
+ * `[lo, hi)` without a bounds test per element (the columns outside read padding).
+ */
+function firstValidColumn(j: number, g: Geometry): number {
+  return Math.min(g.ow, Math.max(0, Math.ceil((g.pw - j * g.dw) / g.sw)));
+}
+
+/** One past the last output column whose input column lies inside the image (at least `lo`). */
+function endValidColumn(j: number, g: Geometry, lo: number): number {
+  return Math.max(lo, Math.min(g.ow, Math.floor((g.w - 1 + g.pw - j * g.dw) / g.sw) + 1));
+}
+
+/**
  * Unfolds channels `[c0, c0 + cn)` of one sample `x[offset ...]` (`[channels, h, w]`) into
  * `cols` as a `[cn·kh·kw, oh·ow]` row-major matrix; padded positions read 0.
  */
@@ -76,6 +90,8 @@ export function im2col(
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++, row++) {
         const o = row * ohw;
+        const lo = firstValidColumn(j, g);
+        const hi = endValidColumn(j, g, lo);
         for (let y = 0; y < oh; y++) {
           const iy = y * sh - ph + i * dh;
           const oo = o + y * ow;
@@ -83,11 +99,10 @@ export function im2col(
             cols.fill(0, oo, oo + ow);
             continue;
           }
-          const rb = base + iy * w;
-          for (let xq = 0; xq < ow; xq++) {
-            const ix = xq * sw - pw + j * dw;
-            cols[oo + xq] = ix >= 0 && ix < w ? (x[rb + ix] as number) : 0;
-          }
+          const rb = base + iy * w - pw + j * dw;
+          if (lo > 0) cols.fill(0, oo, oo + lo);
+          for (let xq = lo; xq < hi; xq++) cols[oo + xq] = x[rb + xq * sw] as number;
+          if (hi < ow) cols.fill(0, oo + hi, oo + ow);
         }
       }
     }
@@ -111,14 +126,16 @@ export function col2im(
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++, row++) {
         const o = row * ohw;
+        const lo = firstValidColumn(j, g);
+        const hi = endValidColumn(j, g, lo);
         for (let y = 0; y < oh; y++) {
           const iy = y * sh - ph + i * dh;
           if (iy < 0 || iy >= h) continue;
-          const rb = base + iy * w;
+          const rb = base + iy * w - pw + j * dw;
           const oo = o + y * ow;
-          for (let xq = 0; xq < ow; xq++) {
-            const ix = xq * sw - pw + j * dw;
-            if (ix >= 0 && ix < w) dx[rb + ix] = (dx[rb + ix] as number) + (cols[oo + xq] as number);
+          for (let xq = lo; xq < hi; xq++) {
+            const at = rb + xq * sw;
+            dx[at] = (dx[at] as number) + (cols[oo + xq] as number);
           }
         }
       }

@@ -63,8 +63,9 @@ function renameModules(app: Application, pkg: DocsPackage): void {
 
 function renameModule(child: DeclarationReflection, pkg: DocsPackage): void {
   if (!child.kindOf(ReflectionKind.Module)) return;
-  if (child.name === 'index') child.name = pkg.name;
-  else if (child.name === 'node') child.name = `${pkg.name}/node`;
+  // TypeDoc names an entry's module by its path (`index`, `node`; with displayBasePath
+  // `packages/rng/src` and `packages/rng/src/node`). The entries are only index.ts and node.ts.
+  child.name = child.name === 'node' || child.name.endsWith('/node') ? `${pkg.name}/node` : pkg.name;
 }
 
 /**
@@ -89,6 +90,7 @@ export async function documentPackage(pkg: DocsPackage): Promise<TypedocResult> 
     githubPages: false,
     hideGenerator: true,
     gitRevision: 'main',
+    displayBasePath: repoRoot,
     sourceLinkTemplate: 'https://github.com/init-toolkit/init/blob/{gitRevision}/{path}#L{line}',
     validation: { notExported: true, invalidLink: true, notDocumented: true, rewrittenLink: true },
     requiredToBeDocumented: [...REQUIRED_KINDS],

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../vitest.shared.ts';
-import { docsRoot } from '../src/packages';
+import { docsRoot, PACKAGES } from '../src/packages';
 import { type StaticServer, serveStatic } from '../src/static-server';
 import { requireBuiltSite, siteDir } from './site';
 
@@ -12,22 +12,36 @@ let browser: Browser;
 /** Problems seen on any page: console errors, uncaught exceptions, requests to other origins, failed loads. */
 const problems: string[] = [];
 
-async function open(path: string): Promise<Page> {
+/** A page whose console errors, exceptions, failed loads and foreign requests are recorded in `problems`. */
+async function watchedPage(): Promise<{
+  page: Page;
+  visit: (path: string, waitUntil?: 'load' | 'networkidle') => Promise<void>;
+}> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  let current = '';
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`${path}: console error: ${msg.text()}`);
+    if (msg.type() === 'error') problems.push(`${current}: console error: ${msg.text()}`);
   });
-  page.on('pageerror', (error) => problems.push(`${path}: uncaught: ${error.message}`));
+  page.on('pageerror', (error) => problems.push(`${current}: uncaught: ${error.message}`));
   page.on('request', (req) => {
     const url = req.url();
     if (!url.startsWith(site.url) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-      problems.push(`${path}: request outside the site: ${url}`);
+      problems.push(`${current}: request outside the site: ${url}`);
     }
   });
   page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`${path}: HTTP ${res.status()} for ${res.url()}`);
+    if (res.status() >= 400) problems.push(`${current}: HTTP ${res.status()} for ${res.url()}`);
   });
-  await page.goto(new URL(path, site.url).href, { waitUntil: 'networkidle' });
+  const visit = async (path: string, waitUntil: 'load' | 'networkidle' = 'networkidle') => {
+    current = path;
+    await page.goto(new URL(path, site.url).href, { waitUntil });
+  };
+  return { page, visit };
+}
+
+async function open(path: string): Promise<Page> {
+  const { page, visit } = await watchedPage();
+  await visit(path);
   return page;
 }
 
@@ -112,18 +126,22 @@ describe('the built site in Chromium', () => {
     await page.close();
   });
 
-  it('the other pages render their figures and embeds', async () => {
-    for (const path of [
-      'guide/why-initialization.html',
-      'guide/use-cases.html',
-      'guide/theory.html',
-      'guide/cli.html',
-    ]) {
-      const page = await open(path);
-      await expect(page.locator('h1').count()).resolves.toBe(1);
-      await page.close();
+  it("every hand-written page and each package's API index renders", async () => {
+    const pages = ['guide', 'schemes'].flatMap((dir) =>
+      readdirSync(`${docsRoot}${dir}`)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `${dir}/${f.replace(/\.md$/, '.html')}`),
+    );
+    pages.push(...PACKAGES.map((p) => `api/${p.dir}/index.html`), 'api/index.html');
+    // One tab for the whole sweep, 'load' rather than 'networkidle': the checks above wait for idle pages.
+    const { page, visit } = await watchedPage();
+    for (const path of pages) {
+      await visit(path, 'load');
+      await expect(page.locator('h1').count(), path).resolves.toBe(1);
     }
-  });
+    await page.waitForTimeout(500);
+    await page.close();
+  }, 120_000);
 
   it('no console errors, exceptions, failed loads or foreign requests on any page', () => {
     expect(problems).toEqual([]);

@@ -28,3 +28,17 @@ describe('allFiniteEntries', () => {
     expect(allFiniteEntries(block)).toBe(true);
   });
 });
+
+describe('allFiniteEntries on contiguous float32 rows', () => {
+  it('finds a non-finite value at every position of whole and row-strided blocks', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      for (let at = 0; at < 3 * 11; at++) {
+        const m = matrix(3, 11, { dtype: 'float32' });
+        m.data[at] = bad;
+        expect(allFiniteEntries(m)).toBe(false);
+        const block = { ...m, cols: 10 };
+        expect(allFiniteEntries(block)).toBe(at % 11 === 10);
+      }
+    }
+  });
+});

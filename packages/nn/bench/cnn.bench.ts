@@ -8,6 +8,7 @@
 //
 // Run alone: node --expose-gc --import tsx bench/cnn.bench.ts (from packages/nn).
 import { fileURLToPath } from 'node:url';
+import { median } from './bench-process';
 import { compareEpochs, comparisonTable, medianRatio } from './compare';
 import { simdShare } from './mlp.bench';
 import { profileSplit, splitTable } from './profile-split';
@@ -21,9 +22,12 @@ export function run(): void {
   console.log(`\n@init/nn / PyTorch: ${medianRatio(cmp, 'nn', 'torch')?.toFixed(2) ?? '-'}x`);
   const steps = 60;
   const split = profileSplit('cnn', steps);
-  console.log(`\nwhere the time goes (CPU profile of ${steps} fit steps, 0.2 ms sampling):\n`);
-  console.log(splitTable(split, steps));
-  console.log(`\n${simdShare('cnn', split, steps)}`);
+  const stepMs = median((cmp.get('nn') ?? []).map((r) => r.cpuMs / r.steps));
+  console.log(
+    `\nwhere the time goes (CPU profile of ${steps} fit steps, 2 kHz sampling, inlining off; shares applied to the measured ${stepMs.toFixed(2)} ms step):\n`,
+  );
+  console.log(splitTable(split, stepMs));
+  console.log(`\n${simdShare('cnn', split, stepMs)}`);
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) run();

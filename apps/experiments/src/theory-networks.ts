@@ -14,6 +14,8 @@ export type SchemeConfig = { readonly name: string } & Readonly<Record<string, u
 /** One network of the theory experiment. */
 export interface NetworkSpec {
   readonly label: string;
+  /** The label within its factor's panel of the figure. */
+  readonly short: string;
   readonly factor: Factor;
   /** `mlp`: `depth` Dense layers (the 10-way head included); `residual`: experiment 8's MLP with `depth` blocks. */
   readonly kind: 'mlp' | 'residual';
@@ -46,10 +48,20 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     distribution: 'normal',
   };
   return [
-    { ...base, label: 'ReLU, He', factor: 'baseline', activation: 'relu', depth, width: wide, init: he },
+    {
+      ...base,
+      label: 'ReLU, He',
+      short: 'ReLU He',
+      factor: 'baseline',
+      activation: 'relu',
+      depth,
+      width: wide,
+      init: he,
+    },
     {
       ...base,
       label: 'ReLU, Xavier',
+      short: 'ReLU Xavier',
       factor: 'baseline',
       activation: 'relu',
       depth,
@@ -59,6 +71,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: 'tanh, Xavier',
+      short: 'tanh Xavier',
       factor: 'baseline',
       activation: 'tanh',
       depth,
@@ -68,6 +81,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: 'SELU, LeCun',
+      short: 'SELU LeCun',
       factor: 'baseline',
       activation: 'selu',
       depth: quick ? 16 : 32,
@@ -78,6 +92,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: 'SELU, He',
+      short: 'SELU He',
       factor: 'baseline',
       activation: 'selu',
       depth: quick ? 16 : 32,
@@ -88,6 +103,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: 'ReLU, He, narrow',
+      short: 'ReLU, 20',
       factor: 'finite width',
       activation: 'relu',
       depth,
@@ -97,6 +113,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: 'ReLU, He, narrow and deep',
+      short: 'ReLU, 50',
       factor: 'finite width',
       activation: 'relu',
       depth: quick ? 30 : 50,
@@ -106,6 +123,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: 'tanh, Xavier, narrow',
+      short: 'tanh',
       factor: 'finite width',
       activation: 'tanh',
       depth,
@@ -115,6 +133,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: 'ReLU, He, biases σ_b² = 0.1',
+      short: 'ReLU',
       factor: 'biases',
       activation: 'relu',
       depth,
@@ -125,6 +144,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: `tanh at the edge of chaos, σ_w² = ${CRITICAL_TANH.sigmaW2.toFixed(3)}, σ_b² = 0.05`,
+      short: 'tanh',
       factor: 'biases',
       activation: 'tanh',
       depth,
@@ -135,6 +155,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
     {
       ...base,
       label: `ReLU, N(0, 0.01²), depth ${quick ? 50 : 60}`,
+      short: 'N(0, 0.01²)',
       factor: 'float32 range',
       activation: 'relu',
       depth: quick ? 50 : 60,
@@ -147,6 +168,7 @@ export function theoryNetworks(quick: boolean): NetworkSpec[] {
           ...base,
           kind: 'residual',
           label: `residual ${start === 'he' ? 'He' : 'Fixup'}, width ${width}`,
+          short: `${start === 'he' ? 'He' : 'Fixup'} ${width}`,
           factor: 'residual',
           activation: 'relu',
           depth: quick ? 30 : 100,

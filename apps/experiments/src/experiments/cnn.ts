@@ -52,11 +52,20 @@ export async function cnnData(s: {
   return { train: downsample2x(m.train), test: downsample2x(m.test) };
 }
 
+/** Short series names of the figures (the tables keep the full ones). */
+const SHORT: Readonly<Record<string, string>> = {
+  he_normal: 'He',
+  xavier_normal: 'Xavier',
+  'orthogonal ×√2': 'orth.',
+  'delta_orthogonal ×√2': 'delta-orth.',
+};
+
 /** Per-init mean curves: activation std per weight layer at init, and the training loss per epoch. */
 export function cnnFigures(runs: Record<string, TrainRun[]>): Record<string, string> {
   const std: SeriesPoint[] = [];
   const loss: SeriesPoint[] = [];
-  for (const [label, list] of Object.entries(runs)) {
+  for (const [name, list] of Object.entries(runs)) {
+    const label = SHORT[name] ?? name;
     const mean = (f: (r: TrainRun) => number) => summarize(list.map(f)).mean;
     (list[0]?.activationStd ?? []).forEach((_, i) => {
       std.push({ x: i + 1, y: mean((r) => r.activationStd[i] as number), series: label });

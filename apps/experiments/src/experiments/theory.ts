@@ -41,6 +41,7 @@ export function log10Ratio(measured: number, predicted: number): number {
 
 export interface NetworkResult {
   readonly label: string;
+  readonly short: string;
   readonly factor: string;
   readonly width: number;
   readonly depth: number;
@@ -77,6 +78,7 @@ export function compareNetwork(
   const maxAbsLog10 = Math.abs(ratio[worst] as number);
   return {
     label: spec.label,
+    short: spec.short,
     factor: spec.factor,
     width: spec.width,
     depth: spec.depth,
@@ -94,7 +96,7 @@ function figures(results: readonly NetworkResult[]): Record<string, string> {
   const points: SeriesPoint[] = [];
   for (const r of results) {
     r.log10Ratio.forEach((y, i) => {
-      points.push({ x: i + 1, y: 10 ** y, series: r.label, facet: r.factor });
+      points.push({ x: i + 1, y: 10 ** y, series: r.short, facet: r.factor });
     });
   }
   return {
@@ -137,10 +139,12 @@ export async function runTheory(
     settings: {
       batch: settings.batch,
       seeds: settings.seeds,
-      networks: settings.networks.map(
-        (n) =>
-          `${n.label}: ${n.kind === 'mlp' ? `${n.depth} Dense layers (head included)` : `${n.depth} residual blocks`}, width ${n.width}, ${n.init.name}${n.biasStd === undefined ? ', no biases' : ''}`,
-      ),
+      networks: settings.networks
+        .map(
+          (n) =>
+            `${n.label}: ${n.kind === 'mlp' ? `${n.depth} Dense layers (head included)` : `${n.depth} residual blocks`}, width ${n.width}, ${n.init.name}${n.biasStd === undefined ? ', no biases' : ''}`,
+        )
+        .join('; '),
       prediction:
         '@init/advisor propagateLayers: σ_w² = fan_in·Var(W) of each layer from weightStatistics, σ_b² of the biases, residual branches x + f(x), input second moment measured on the batch',
       measurement:

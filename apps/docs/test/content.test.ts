@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { varianceGain } from '@init/advisor';
+import { decisionTable, varianceGain } from '@init/advisor';
 import { listSchemes } from '@init/schemes';
 import { describe, expect, it } from 'vitest';
 import { SCHEME_PAGES } from '../.vitepress/sidebar';
@@ -109,6 +109,26 @@ describe('snippets come from tested example files', () => {
       const fences = [...read(page).matchAll(/^```(\w*)/gm)].map((m) => m[1]);
       const opening = fences.filter((_, k) => k % 2 === 0);
       for (const lang of opening) expect(['sh', 'text', ''], `${page}: \`\`\`${lang}`).toContain(lang);
+    }
+  });
+});
+
+describe("the decision guide renders the advisor's rule data", () => {
+  it('every rule of decisionTable() has its card, with its text, in the built page', () => {
+    requireBuiltSite();
+    const html = readFileSync(`${siteDir}/guide/decision-guide.html`, 'utf8');
+    const rows = decisionTable();
+    expect(rows.length).toBeGreaterThan(20);
+    const escape = (t: string) =>
+      t
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/'/g, '&#39;')
+        .replace(/"/g, '&quot;');
+    for (const row of rows) {
+      expect(html, row.id).toContain(`id="rule-${row.id}"`);
+      expect(html, row.id).toContain(escape(row.recommends));
     }
   });
 });

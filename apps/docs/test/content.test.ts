@@ -119,7 +119,7 @@ describe("the decision guide renders the advisor's rule data", () => {
     const html = readFileSync(`${siteDir}/guide/decision-guide.html`, 'utf8');
     const rows = decisionTable();
     expect(rows.length).toBeGreaterThan(20);
-    const escape = (t: string) =>
+    const escapeHtml = (t: string) =>
       t
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -128,7 +128,7 @@ describe("the decision guide renders the advisor's rule data", () => {
         .replace(/"/g, '&quot;');
     for (const row of rows) {
       expect(html, row.id).toContain(`id="rule-${row.id}"`);
-      expect(html, row.id).toContain(escape(row.recommends));
+      expect(html, row.id).toContain(escapeHtml(row.recommends));
     }
   });
 });

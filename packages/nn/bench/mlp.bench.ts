@@ -13,9 +13,10 @@
 import { fileURLToPath } from 'node:url';
 import { SoftmaxCrossEntropy } from '../src/loss';
 import { SGD } from '../src/optimizer';
-import { cpuNow } from './bench-process';
+import { cpuNow, median } from './bench-process';
 import { compareEpochs, comparisonTable, medianRatio } from './compare';
 import { gemmFlopsPerStep } from './gemm-flops';
+import { timeStepGemms } from './gemm-shapes';
 import { network } from './networks';
 import { profileSplit, splitTable } from './profile-split';
 import { measuredClockGHz, simdLimitGflops } from './simd-limit';
@@ -83,25 +84,28 @@ function heapGrowth(): number | undefined {
   return after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
 }
 
-/** GEMM rate inside the step and against the SIMD limit, from a profile split. */
+/**
+ * GEMM rate inside the step and against the SIMD limit: GEMM's time is its share of the profile
+ * applied to `stepMs`, the step time measured without the profiler.
+ */
 export function simdShare(
   kind: 'mlp' | 'cnn',
   split: { total: number; parts: Map<string, number> },
-  steps: number,
+  stepMs: number,
 ): string {
   let gemmMs = 0;
   let kernelMs = 0;
   for (const [name, ms] of split.parts) {
-    if (name.startsWith('GEMM')) gemmMs += ms;
-    if (name.startsWith('GEMM micro-kernel')) kernelMs += ms;
+    if (name.startsWith('GEMM')) gemmMs += (ms / split.total) * stepMs;
+    if (name.startsWith('GEMM micro-kernel')) kernelMs += (ms / split.total) * stepMs;
   }
-  const flops = gemmFlopsPerStep(kind, BATCH) * steps;
+  const flops = gemmFlopsPerStep(kind, BATCH);
   const ghz = measuredClockGHz();
   const limit = simdLimitGflops(ghz);
   const all = flops / gemmMs / 1e6;
   const kernel = flops / kernelMs / 1e6;
   return [
-    `GEMM: ${(flops / steps / 1e6).toFixed(1)} MFLOP per step; ${all.toFixed(1)} GFLOP/s counting all GEMM time (checks, copies, packing), ${kernel.toFixed(1)} GFLOP/s in the micro-kernel alone.`,
+    `GEMM: ${(flops / 1e6).toFixed(1)} MFLOP per step; ${all.toFixed(1)} GFLOP/s counting all GEMM time (checks, copies, packing), ${kernel.toFixed(1)} GFLOP/s in the micro-kernel alone (${gemmMs.toFixed(2)} and ${kernelMs.toFixed(2)} ms of the ${stepMs.toFixed(2)} ms step).`,
     `128-bit SIMD limit: 4 f32 lanes x (f32x4.mul + f32x4.add, no FMA in wasm) x 2 multiply and 2 add pipes x ${ghz.toFixed(2)} GHz (measured: dependent integer chain) = ${limit.toFixed(1)} GFLOP/s;`,
     `GEMM reaches ${((100 * all) / limit).toFixed(0)}% of it overall and ${((100 * kernel) / limit).toFixed(0)}% in the micro-kernel (against one mul + one add per cycle, ${(limit / 2).toFixed(1)} GFLOP/s: ${((200 * all) / limit).toFixed(0)}% and ${((200 * kernel) / limit).toFixed(0)}%).`,
   ].join('\n');
@@ -135,11 +139,26 @@ export function run(): void {
   );
   const steps = 300;
   const split = profileSplit('mlp', steps);
+  const stepMs = median((cmp.get('nn') ?? []).map((r) => r.cpuMs / r.steps));
   console.log(
-    `\nwhere the time goes (CPU profile of ${steps} fit steps, 0.2 ms sampling; profiling slows the step):\n`,
+    `\nwhere the time goes (CPU profile of ${steps} fit steps, 2 kHz sampling, inlining off; shares applied to the measured ${stepMs.toFixed(2)} ms step):\n`,
   );
-  console.log(splitTable(split, steps));
-  console.log(`\n${simdShare('mlp', split, steps)}`);
+  console.log(splitTable(split, stepMs));
+  console.log(`\n${simdShare('mlp', split, stepMs)}`);
+  const g = timeStepGemms();
+  const limit = simdLimitGflops(measuredClockGHz());
+  console.log("\nthe step's GEMM calls timed alone (best CPU time):\n");
+  console.log('| call (m x n x k) | ms | GFLOP/s | share of the SIMD limit |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of g.rows) {
+    console.log(
+      `| ${r.name} | ${r.ms.toFixed(3)} | ${r.gflops.toFixed(1)} | ${((100 * r.gflops) / limit).toFixed(0)}% |`,
+    );
+  }
+  const rate = g.flops / g.totalMs / 1e6;
+  console.log(
+    `| all ${g.rows.length} calls | ${g.totalMs.toFixed(3)} | ${rate.toFixed(1)} | ${((100 * rate) / limit).toFixed(0)}% of ${limit.toFixed(1)} GFLOP/s |`,
+  );
   const growth = heapGrowth();
   console.log(
     growth === undefined

@@ -21,25 +21,7 @@ export interface PendingExceptions {
 }
 
 /** The current exceptions (see {@link PendingExceptions}). */
-export const PENDING: Readonly<Record<string, PendingExceptions>> = {
-  schemes: {
-    // ParamInfo.default is typed with ParamValue (src/params.ts), which index.ts does not export.
-    notExported: ['ParamValue'],
-    // openAtomicFile's comment links to FLUSH_EVERY_BYTES (src/atomic-file.ts), which is not exported.
-    unexportedLinks: ['FLUSH_EVERY_BYTES'],
-    notDocumented: [
-      '@init/schemes/node.AtomicFileHandle.write',
-      '@init/schemes/node.AtomicFileHandle.sync',
-      '@init/schemes/node.AtomicFileHandle.close',
-      '@init/schemes/node.AtomicFileSystem.open',
-      '@init/schemes/node.AtomicFileSystem.rename',
-      '@init/schemes/node.AtomicFileSystem.rm',
-      '@init/schemes/node.NpyFile.close',
-    ],
-  },
-  // MaxPool2D/AvgPool2D.kernelSize, .stride and .padding are typed with Pair (src/conv-geometry.ts).
-  nn: { notExported: ['Pair'], notDocumented: [] },
-};
+export const PENDING: Readonly<Record<string, PendingExceptions>> = {};
 
 /** Result of documenting one package. */
 export interface TypedocResult {

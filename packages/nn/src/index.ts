@@ -13,6 +13,7 @@ export { BaseLayer } from './base-layer';
 export { BatchNorm, type BatchNormOptions } from './batch-norm';
 export { BufferCache } from './buffer-cache';
 export { type Container, isContainer, type LayerObserver, leafLayers } from './container';
+export type { Pair } from './conv-geometry';
 export { Conv2D, type Conv2DOptions } from './conv2d';
 export type { Dataset, Labels } from './data-set';
 export { type SplitOptions, type SubsetOptions, subset, trainTestSplit } from './data-subset';

@@ -3,20 +3,26 @@ import { InitError } from '@init/schemes';
 
 /** The file operations an {@link AtomicFile} uses; inject your own to test failures (a full disk...). */
 export interface AtomicFileSystem {
+  /** Opens `path` for writing (`'w'`: created or truncated). */
   open(path: string, flags: 'w'): Promise<AtomicFileHandle>;
+  /** Renames `from` to `to`, replacing `to` (atomic within one file system). */
   rename(from: string, to: string): Promise<void>;
+  /** Removes `path`; with `force`, a missing file is not an error. */
   rm(path: string, options: { force: true }): Promise<void>;
 }
 
 /** The part of `fs.promises.FileHandle` an {@link AtomicFile} needs. */
 export interface AtomicFileHandle {
+  /** Writes `length` bytes of `buffer` from `offset` at file position `position`; resolves with the bytes written. */
   write(
     buffer: Uint8Array,
     offset: number,
     length: number,
     position: number,
   ): Promise<{ bytesWritten: number }>;
+  /** Flushes the file's data to the storage device (fsync). */
   sync(): Promise<void>;
+  /** Closes the handle. */
   close(): Promise<void>;
 }
 
@@ -66,7 +72,7 @@ export function partialPath(path: string): string {
 /**
  * Opens a file for atomic writing: bytes go to `<path>.partial`, which is fsynced and renamed to `path`
  * by `commit()`, so a crash, Ctrl-C or a full disk never leaves a file under `path` that looks finished.
- * Every {@link FLUSH_EVERY_BYTES} written, an fsync starts in the background (a failed one fails the next
+ * Every 64 MiB written, an fsync starts in the background (a failed one fails the next
  * `write` or `commit`, after the temporary file is removed).
  *
  * @param path - the final path

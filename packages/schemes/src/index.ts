@@ -51,6 +51,7 @@ export { type NormalOptions, normal, randomSmall } from './normal';
 export { decodeNpy, encodeNpy, type NpyHeader, type NpyVersion, npyHeader, parseNpyHeader } from './npy';
 export { type OrthogonalMethod, orthogonal } from './orthogonal';
 export { parameterStream, type Rng, type Seed } from './parameter-stream';
+export type { ParamValue } from './params';
 export type { CenterRule } from './placement';
 export {
   chronoBias,

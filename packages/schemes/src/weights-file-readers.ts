@@ -38,6 +38,7 @@ export interface NpyFile {
   readonly header: NpyHeader;
   /** Reads elements [start, start + count) in C order (default: all). */
   read(start?: number, count?: number): Promise<Float32Array | Float64Array>;
+  /** Closes the file; `read` must not be called afterwards. */
   close(): Promise<void>;
 }
 

@@ -298,7 +298,10 @@ class BlockFiller {
       if (this.dtype === 'f32' || this.dtype === 'f64') {
         // Full precision on the main thread: generated straight into the block (offsets are item-aligned).
         const Type = this.dtype === 'f32' ? Float32Array : Float64Array;
-        gen.fill(new Type(block.buffer as ArrayBuffer, block.byteOffset + job.fileAt - blockStart, job.n), job.e);
+        gen.fill(
+          new Type(block.buffer as ArrayBuffer, block.byteOffset + job.fileAt - blockStart, job.n),
+          job.e,
+        );
       } else {
         const values = this.scratch.subarray(0, job.n);
         gen.fill(values, job.e);

@@ -173,8 +173,15 @@ export function wasmTarget(ex: LinalgWasm, dtype: 'float32' | 'float64'): Blocke
       const end = pr + align(blockLength * size);
       const have = ex.memory.buffer.byteLength;
       if (end > have) ex.memory.grow(Math.ceil((end - have) / PAGE));
-      acc = new View(ex.memory.buffer, pc, cLength);
-      raw = new View(ex.memory.buffer, pr, blockLength);
+      // Views are rebuilt only when the memory grew or the workspace moved or changed size, so a
+      // run of same-shaped products (a training loop) allocates none.
+      const buffer = ex.memory.buffer;
+      if (acc.buffer !== buffer || acc.byteOffset !== pc || acc.length !== cLength) {
+        acc = new View(buffer, pc, cLength);
+      }
+      if (raw.buffer !== buffer || raw.byteOffset !== pr || raw.length !== blockLength) {
+        raw = new View(buffer, pr, blockLength);
+      }
     },
     packA(a: Matrix, i0: number, p0: number, mc: number, kc: number, alpha: number): void {
       if (a.rowStride === 1 && a.colStride !== 1) {

@@ -302,12 +302,20 @@ describe.skipIf(!available)('playground in Chromium', () => {
 
   it('works offline once loaded (the service worker precaches the site)', async () => {
     const { page, context, errors } = await open('#view=inspect', { serviceWorkers: 'allow' });
+    // Ready means: the worker is active, controls this page (clients.claim has run), and the page itself
+    // and its script are in the cache (on a busy machine activation can run ahead of the page's control).
     await page.waitForFunction(
-      async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
-      null,
-      {
-        timeout: 20_000,
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        if (registration?.active?.state !== 'activated' || !navigator.serviceWorker.controller) return false;
+        const script = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src;
+        return (
+          (await caches.match(location.href.split('#')[0] as string, { ignoreSearch: true })) !== undefined &&
+          (script === undefined || (await caches.match(script)) !== undefined)
+        );
       },
+      null,
+      { timeout: 30_000, polling: 100 },
     );
     await page.getByTestId('inspect-sv-summary').waitFor();
     await context.setOffline(true);

@@ -66,7 +66,10 @@ export interface MaterializeToDiskOptions {
   dtype?: DiskDtype;
   /** Largest tensor data per file in bytes (Hugging Face sharding); default 2 GB (2·10^9). */
   shardSize?: number;
-  /** Worker threads that generate chunks besides the main thread; default 0. */
+  /**
+   * Worker threads that generate the chunks; default 0 (the main thread generates). With workers, the main
+   * thread converts, writes and hashes while they generate the next chunk. On two cores, 2 is best.
+   */
   workers?: number;
   /** Write only shard `index` (1-based) of `count`; `count` must equal the number of files the plan has. */
   shard?: { index: number; count: number };

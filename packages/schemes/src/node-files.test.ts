@@ -13,6 +13,7 @@ import {
   writeNpyFile,
   writeSafetensorsFile,
 } from '@init/schemes/node';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FLUSH_EVERY_BYTES } from './atomic-file';
 
@@ -199,6 +200,34 @@ describe('createParallelChunkFiller', () => {
       expect.objectContaining({ argument: 'callerShare' }),
     );
     expect(() => createParallelChunkFiller({ thread: 2 } as never)).toThrowError(/unknown option/);
+  });
+});
+
+describe('createParallelChunkFiller under hostile options', () => {
+  it('returns a filler or throws InitError naming the option, never another error', async () => {
+    const hostile = fc.oneof(
+      fc.anything({ withBigInt: true, withNullPrototype: true, maxDepth: 1 }),
+      fc.record(
+        { threads: fc.anything({ withBigInt: true }), callerShare: fc.anything({ withBigInt: true }) },
+        { requiredKeys: [] },
+      ),
+    );
+    const fillers: { close(): Promise<void> }[] = [];
+    fc.assert(
+      fc.property(hostile, (options) => {
+        const share = (options as { callerShare?: unknown } | null)?.callerShare;
+        const badShare = share !== undefined && typeof share !== 'boolean';
+        try {
+          fillers.push(createParallelChunkFiller(options as never));
+          expect(badShare).toBe(false); // a callerShare that is not a boolean is never accepted
+        } catch (e) {
+          expect(e).toBeInstanceOf(InitError);
+          expect(typeof (e as InitError).argument).toBe('string');
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    await Promise.all(fillers.map((f) => f.close()));
   });
 });
 

@@ -5,6 +5,7 @@ import { Activation } from './activation';
 import { checkDataset } from './data-checks';
 import type { Dataset } from './data-set';
 import { NnError } from './errors';
+import type { Layer } from './layer';
 import { createLoss, LOSSES, type Loss, type LossName } from './loss';
 import type { Model } from './model';
 import { Monitor } from './monitor';
@@ -49,6 +50,8 @@ export interface DiagnoseReport {
     readonly verdict: Verdict;
     readonly summary: string;
   };
+  /** Why there is no `advisor` prediction: what makes the model other than a plain chain mean field describes. */
+  readonly advisorNote?: string;
   /** Where the measurement and the advisor's prediction disagree (empty when they agree or there is no prediction). */
   readonly disagreements: readonly string[];
 }
@@ -264,23 +267,63 @@ export function diagnose(model: Model, data: Dataset, options: DiagnoseOptions =
     gradientRatio,
     jacobian: { singularValues, probes: Math.min(probes, inSize) },
     verdict,
-    ...(advisor === undefined ? {} : { advisor }),
+    ...(advisor === undefined ? { advisorNote: advisorNoteFor(model) } : { advisor }),
     disagreements,
   };
 }
 
-/** The advisor's mean-field prediction for a plain Dense chain with one hidden activation, if the model is one. */
+function advisorNoteFor(model: Model): string {
+  const why = notAPlainChain(model);
+  return why === undefined
+    ? 'no mean-field prediction: the measured sigma_w^2 is not a finite positive number, or there are fewer than two weight layers'
+    : `no mean-field prediction: @init/advisor models plain chains of Dense and Conv2D layers with one activation, and this model has ${why}`;
+}
+
+/** Layers that mean field treats as one weight layer each (Flatten only reshapes). */
+const CHAIN_LAYERS = new Set(['dense', 'conv2d', 'flatten']);
+
+/**
+ * Why the model is not a plain chain that mean field describes (Dense and Conv2D layers, Flatten, one
+ * activation, nested only in Sequential containers), or undefined when it is one.
+ */
+function notAPlainChain(model: Model): string | undefined {
+  const walk = (layer: Layer): string | undefined => {
+    const children = layer.children();
+    if (children.length > 0) {
+      if (layer.kind !== 'sequential') return `a ${layer.kind} block (${layer.path || 'the root'})`;
+      for (const c of children) {
+        const why = walk(c);
+        if (why !== undefined) return why;
+      }
+      return undefined;
+    }
+    if (layer instanceof Activation || CHAIN_LAYERS.has(layer.kind)) return undefined;
+    return `a ${layer.kind} layer (${layer.path})`;
+  };
+  const why = walk(model.root);
+  if (why !== undefined) return why;
+  const kinds = new Set(
+    model
+      .layers()
+      .filter((l) => l instanceof Activation)
+      .map((l) => l.kind),
+  );
+  return kinds.size === 1 ? undefined : `${kinds.size === 0 ? 'no' : kinds.size} hidden activation kinds`;
+}
+
+/**
+ * The advisor's mean-field prediction for a plain chain of Dense and Conv2D layers with one hidden
+ * activation, with σ_w² = fan_in·mean(W²) averaged over the hidden weight layers (fan_in = in·kh·kw/groups
+ * for a convolution; zero padding at the borders is ignored, as mean field does). Undefined for other models.
+ */
 function advisorPrediction(model: Model): DiagnoseReport['advisor'] {
-  const leaves = model.layers();
-  const kinds = new Set(leaves.filter((l) => l instanceof Activation).map((l) => l.kind));
-  if (kinds.size !== 1 || leaves.some((l) => l.kind !== 'dense' && !(l instanceof Activation)))
-    return undefined;
-  const activation = [...kinds][0] as string;
+  if (notAPlainChain(model) !== undefined) return undefined;
+  const activation = model.layers().find((l) => l instanceof Activation)?.kind as string;
   const weights = model.parameters().filter((p) => p.localName === 'weight');
   if (weights.length < 2) return undefined;
   let sum = 0;
   for (const w of weights.slice(0, -1)) {
-    const fanIn = w.shape[1] as number;
+    const fanIn = w.value.length / (w.shape[0] as number);
     let s = 0;
     for (let i = 0; i < w.value.length; i++) s += (w.value[i] as number) ** 2;
     sum += (fanIn * s) / w.value.length;

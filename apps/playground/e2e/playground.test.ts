@@ -318,8 +318,11 @@ describe.skipIf(!available)('playground in Chromium', () => {
       { timeout: 30_000, polling: 100 },
     );
     await page.getByTestId('inspect-sv-summary').waitFor();
+    // Wake the worker with a request it answers from the cache (a worker stopped while the machine is busy
+    // would otherwise have to start during the offline navigation), then navigate offline.
+    expect(await page.evaluate(async () => (await fetch('./index.html')).ok)).toBe(true);
     await context.setOffline(true);
-    await page.reload();
+    await page.goto(`${server.url}#view=inspect`);
     await page.getByTestId('tab-train').click();
     await page.getByTestId('ctl-t_data').selectOption('mnist');
     await page.getByTestId('step').click();

@@ -14,6 +14,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('resolveFile', () => {
   it('maps directories to index.html and clean URLs to .html files', () => {
     expect(resolveFile(root, '/', '/')).toBe(join(root, 'index.html'));
+    // The server passes the root with a trailing separator: the home page must still resolve.
+    expect(resolveFile(`${root}/`, '/', '/')).toBe(join(root, 'index.html'));
+    expect(resolveFile(`${root}/`, '/', '/guide/theory')).toBe(join(root, 'guide', 'theory.html'));
     expect(resolveFile(root, '/', '/guide/theory')).toBe(join(root, 'guide', 'theory.html'));
     expect(resolveFile(root, '/', '/guide/theory.html?x=1#y')).toBe(join(root, 'guide', 'theory.html'));
   });
@@ -31,6 +34,9 @@ describe('serveStatic', () => {
   it('serves files with their type and the 404 page otherwise', async () => {
     const site = await serveStatic({ root, base: '/' });
     try {
+      const home = await fetch(site.url); // the address `pnpm start` prints
+      expect(home.status).toBe(200);
+      expect(await home.text()).toBe('home');
       const ok = await fetch(`${site.url}guide/theory.html`);
       expect(ok.status).toBe(200);
       expect(ok.headers.get('content-type')).toContain('text/html');

@@ -57,8 +57,9 @@ export function resolveFile(root: string, base: string, urlPath: string): string
   if (!path.startsWith(base)) return undefined;
   const relative = normalize(path.slice(base.length));
   if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`)) return undefined;
-  const file = join(root, relative);
-  if (!file.startsWith(root)) return undefined;
+  const rootDir = root.endsWith(sep) ? root.slice(0, -1) : root;
+  const file = join(rootDir, relative);
+  if (file !== rootDir && !file.startsWith(`${rootDir}${sep}`)) return undefined;
   const candidates =
     file.endsWith(sep) || relative === '.'
       ? [join(file, 'index.html')]

@@ -10,6 +10,7 @@ import {
 } from '../test/contract-arbitraries';
 import { checkConfigs, checkContract } from '../test/contract-check';
 import * as api from './index';
+import { KINDS } from './plan-model';
 
 /** Fixed seed and bounded runs: deterministic, and the whole file stays well under 45 s. */
 const RUN: fc.Parameters<unknown> = { seed: 20_261_202, numRuns: 60 };
@@ -216,20 +217,7 @@ describe('contract: near-valid arguments (the edges of each function)', () => {
     );
   });
 
-  const kinds = [
-    'dense',
-    'linear',
-    'conv1d',
-    'conv2d',
-    'conv3d',
-    'embedding',
-    'rnn',
-    'lstm',
-    'gru',
-    'attention',
-    'layer_norm',
-    'batch_norm',
-  ];
+  const kinds = KINDS;
   const layer = hostileOptions({
     kind: fc.constantFrom(...kinds),
     shape: fc.oneof(

@@ -38,6 +38,8 @@ export function haarReflectorColumns(
   const sign = new Float64Array(n);
   const tau = new Float64Array(BLOCK);
   const vBuf = make(m * BLOCK);
+  // The same reflectors, one per row (reflector i in vtBuf[i*L + i .. i*L + L)): contiguous for the dot products of T.
+  const vtBuf = make(m * BLOCK);
   const tBuf = make(BLOCK * BLOCK);
   const pBuf = make(BLOCK * BLOCK);
   const wBuf = make(BLOCK * Math.max(1, n));
@@ -60,16 +62,23 @@ export function haarReflectorColumns(
       for (let t = 1; t < len; t++) ss += (xs[t] as number) * (xs[t] as number);
       const s = alpha < 0 ? -1 : 1;
       vBuf[i * kb + i] = 1;
+      vtBuf[i * L + i] = 1;
       if (ss === 0) {
         // Nothing to reflect (a length-1 vector): H = I and R_jj = alpha.
         tau[i] = 0;
         sign[jb + i] = s;
+        vtBuf.fill(0, i * L + i + 1, i * L + L);
         continue;
       }
       const beta = -s * Math.sqrt(alpha * alpha + ss);
       tau[i] = (beta - alpha) / beta;
       const inv = 1 / (alpha - beta);
-      for (let t = 1; t < len; t++) vBuf[(i + t) * kb + i] = (xs[t] as number) * inv;
+      const vt = i * L + i;
+      for (let t = 1; t < len; t++) {
+        const v = (xs[t] as number) * inv;
+        vBuf[(i + t) * kb + i] = v;
+        vtBuf[vt + t] = v;
+      }
       sign[jb + i] = beta < 0 ? -1 : 1;
     }
     // T (kb x kb, upper triangular): H_jb ⋯ H_jb+kb-1 = I − V T Vᵀ (LAPACK larft, forward, columnwise).
@@ -79,13 +88,7 @@ export function haarReflectorColumns(
       tBuf[i * kb + i] = ti;
       if (i === 0 || ti === 0) continue;
       // z = −tau_i · V[:, 0:i]ᵀ v_i, then T[0:i, i] = T[0:i, 0:i] z
-      z.fill(0, 0, i);
-      for (let r = i; r < L; r++) {
-        const vi = vBuf[r * kb + i] as number;
-        if (vi === 0) continue;
-        const row = r * kb;
-        for (let c = 0; c < i; c++) z[c] = (z[c] as number) + (vBuf[row + c] as number) * vi;
-      }
+      reflectorDots(vtBuf, L, i, z);
       for (let c = 0; c < i; c++) z[c] = -ti * (z[c] as number);
       for (let r = 0; r < i; r++) {
         let acc = 0;
@@ -111,9 +114,48 @@ export function haarReflectorColumns(
     for (let i = 0; i < kb; i++) q[(jb + i) * n + jb + i] = 1;
     gemm(-1, V, P, 1, panel);
   }
+  // (q · sign) · scale = q · (sign · scale): a sign flip is exact.
+  for (let j = 0; j < n; j++) sign[j] = (sign[j] as number) * scale;
   for (let i = 0; i < m; i++) {
     const row = i * n;
-    for (let j = 0; j < n; j++) q[row + j] = (q[row + j] as number) * (sign[j] as number) * scale;
+    for (let j = 0; j < n; j++) q[row + j] = (q[row + j] as number) * (sign[j] as number);
   }
   return Q;
+}
+
+/**
+ * `z[c] = Σ_{r = i}^{L−1} v_c[r] · v_i[r]` for every `c < i`, in float64, summed in increasing `r`, where
+ * reflector `c` is row `c` of `vt` (`L` entries each; zero before its own index). Four reflectors at a
+ * time share the loads of `v_i`; each sum keeps its order, so the result has the bits of one loop per `c`.
+ */
+function reflectorDots(vt: FloatArray, L: number, i: number, z: Float64Array): void {
+  const vi = i * L;
+  let c = 0;
+  for (; c + 4 <= i; c += 4) {
+    const b0 = c * L;
+    const b1 = b0 + L;
+    const b2 = b1 + L;
+    const b3 = b2 + L;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let r = i; r < L; r++) {
+      const w = vt[vi + r] as number;
+      s0 += (vt[b0 + r] as number) * w;
+      s1 += (vt[b1 + r] as number) * w;
+      s2 += (vt[b2 + r] as number) * w;
+      s3 += (vt[b3 + r] as number) * w;
+    }
+    z[c] = s0;
+    z[c + 1] = s1;
+    z[c + 2] = s2;
+    z[c + 3] = s3;
+  }
+  for (; c < i; c++) {
+    const b = c * L;
+    let s = 0;
+    for (let r = i; r < L; r++) s += (vt[b + r] as number) * (vt[vi + r] as number);
+    z[c] = s;
+  }
 }

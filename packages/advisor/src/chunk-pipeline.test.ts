@@ -41,7 +41,7 @@ describe('ChunkPipeline', () => {
         for (let k = 0; k < job.n; k++) values[k] = job.fileAt + 4 * k;
       },
       6,
-      false,
+      'float32',
     );
     const seen: number[] = [];
     const total = [...fileChunks(tensors, size, 4, 6, 32)].length;
@@ -61,6 +61,22 @@ describe('ChunkPipeline', () => {
     expect(await pipeline.take(Number.POSITIVE_INFINITY)).toBeUndefined();
   });
 
+  it('bfloat16 scratch arrays: shared Uint16Array views of the chunk size', async () => {
+    const kinds: string[] = [];
+    const pipeline = new ChunkPipeline(
+      fileChunks(tensors, size, 2, 6, 32),
+      async (_job, values) => {
+        kinds.push(
+          `${values.constructor.name}:${values.buffer.constructor.name}:${values.buffer.byteLength}`,
+        );
+      },
+      6,
+      'bfloat16',
+    );
+    while (await pipeline.take(size));
+    expect(new Set(kinds)).toEqual(new Set(['Uint16Array:SharedArrayBuffer:12']));
+  });
+
   it('reports a failed chunk when it is taken', async () => {
     const pipeline = new ChunkPipeline(
       fileChunks(tensors, size, 4, 6, 32),
@@ -68,7 +84,7 @@ describe('ChunkPipeline', () => {
         throw new Error('disk gone');
       },
       6,
-      false,
+      'float32',
     );
     await expect(pipeline.take(size)).rejects.toThrow('disk gone');
   });

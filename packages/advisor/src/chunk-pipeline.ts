@@ -39,30 +39,39 @@ export function* fileChunks<T extends TensorRange>(
   }
 }
 
+/**
+ * A chunk's values: float32 or float64, or bfloat16 bit patterns (`Uint16Array`) when the worker threads round
+ * them to the file's element type themselves.
+ */
+export type ChunkValues = Float32Array | Float64Array | Uint16Array;
+
+/** Element type of a pipeline's scratch arrays. */
+export type ChunkElement = 'float32' | 'float64' | 'bfloat16';
+
+const ARRAYS = { float32: Float32Array, float64: Float64Array, bfloat16: Uint16Array } as const;
+
 /** Starts generating a chunk into `values`; resolves when they are written. */
-export type StartChunk<T> = (job: ChunkJob<T>, values: Float32Array | Float64Array) => Promise<unknown>;
+export type StartChunk<T> = (job: ChunkJob<T>, values: ChunkValues) => Promise<unknown>;
 
 /**
  * Generates a file's chunks one ahead of their use, in two scratch arrays on shared memory: while the
  * caller stores (converts, copies) chunk k, the worker threads already generate chunk k + 1. The values of
- * each chunk do not depend on this schedule.
+ * each chunk do not depend on this schedule. Memory: two arrays of `chunk` elements of `element`.
  */
 export class ChunkPipeline<T> {
-  private readonly buffers: [Float32Array | Float64Array, Float32Array | Float64Array];
+  private readonly buffers: [ChunkValues, ChunkValues];
   private turn = 0;
-  private ahead:
-    | { job: ChunkJob<T>; values: Float32Array | Float64Array; done: Promise<unknown> }
-    | undefined;
+  private ahead: { job: ChunkJob<T>; values: ChunkValues; done: Promise<unknown> } | undefined;
   private started = false;
 
   constructor(
     private readonly jobs: Iterator<ChunkJob<T>>,
     private readonly start: StartChunk<T>,
     chunk: number,
-    float64: boolean,
+    element: ChunkElement,
   ) {
-    const make = () => {
-      const Type = float64 ? Float64Array : Float32Array;
+    const make = (): ChunkValues => {
+      const Type = ARRAYS[element];
       return new Type(new SharedArrayBuffer(chunk * Type.BYTES_PER_ELEMENT) as unknown as ArrayBuffer);
     };
     this.buffers = [make(), make()];
@@ -85,7 +94,7 @@ export class ChunkPipeline<T> {
    * The next chunk, generated, if it starts before file byte `limit`; undefined otherwise (it stays
    * queued). Its values are valid until the next call.
    */
-  async take(limit: number): Promise<{ job: ChunkJob<T>; values: Float32Array | Float64Array } | undefined> {
+  async take(limit: number): Promise<{ job: ChunkJob<T>; values: ChunkValues } | undefined> {
     if (!this.started) {
       this.started = true;
       this.launch();

@@ -84,6 +84,52 @@ describe('materializeToDisk', () => {
     expect(files(b)).toEqual(files(a));
   });
 
+  it('bf16 rounded on the worker threads: the same bytes as the main thread alone, any chunk and shard size', async () => {
+    const list = [
+      { name: 'big.normal', shape: [300_001], init: { name: 'normal', std: 0.02 } },
+      { name: 'big.uniform', shape: [700, 500], init: { name: 'he_uniform' } },
+      { name: 'big.trunc', shape: [500, 401], init: { name: 'truncated_normal', std: 0.02 } },
+      { name: 'big.ones', shape: [140_000], init: { name: 'ones' } },
+      { name: 'big.orth', shape: [64, 64], init: { name: 'orthogonal' } },
+      { name: 'small.bias', shape: [33], init: { name: 'normal', std: 1 } },
+    ];
+    const base = fresh();
+    await materializeToDisk(list, { out: base, seed: 8, dtype: 'bf16' });
+    const reference = files(base);
+    for (const options of [
+      { workers: 2 },
+      { workers: 1, chunkElements: 65_537 },
+      { workers: 3, chunkElements: 131_071 },
+      { workers: 2, chunkElements: 1 << 21 },
+    ]) {
+      const out = fresh();
+      await materializeToDisk(list, { out, seed: 8, dtype: 'bf16', ...options });
+      expect(files(out)).toEqual(reference);
+    }
+    const sharded = fresh();
+    await materializeToDisk(list, { out: sharded, seed: 8, dtype: 'bf16', workers: 2, shardSize: 700_000 });
+    expect(readdirSync(sharded).filter((f) => f.endsWith('.safetensors')).length).toBeGreaterThan(1);
+    expect(tensorsOf(sharded)).toEqual(tensorsOf(base));
+    // And bf16 is float32ToBfloat16 of the f32 file's values.
+    const f32 = fresh();
+    await materializeToDisk(list, { out: f32, seed: 8, dtype: 'f32', workers: 2 });
+    const halves = tensorsOf(sharded);
+    for (const [name, bytes] of tensorsOf(f32)) {
+      const values = new Float32Array(new Uint8Array(bytes).buffer);
+      const half = halves.get(name) as Buffer;
+      expect(Buffer.from(float32ToBfloat16(values).buffer).equals(half)).toBe(true);
+    }
+  });
+
+  it('f16 with workers: the same bytes as without', async () => {
+    const list = [{ name: 'w', shape: [400, 300], init: { name: 'normal', std: 0.5 } }];
+    const a = fresh();
+    const b = fresh();
+    await materializeToDisk(list, { out: a, seed: 2, dtype: 'f16' });
+    await materializeToDisk(list, { out: b, seed: 2, dtype: 'f16', workers: 2, chunkElements: 70_000 });
+    expect(files(b)).toEqual(files(a));
+  });
+
   it('--shard i/N: the union of N independent runs is byte-identical to one run', async () => {
     const single = fresh();
     const r = await materializeToDisk(gpt2, { out: single, seed: 5, dtype: 'f16', shardSize: 8000 });

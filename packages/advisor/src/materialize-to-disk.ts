@@ -39,7 +39,7 @@ import {
   sha256Hex,
   sidecarPath,
 } from './checkpoint-digest';
-import { ChunkPipeline, fileChunks } from './chunk-pipeline';
+import { ChunkPipeline, type ChunkValues, fileChunks } from './chunk-pipeline';
 
 /** Element types of the written files. */
 export type DiskDtype = 'f32' | 'bf16' | 'f16' | 'f64';
@@ -226,7 +226,8 @@ interface TensorCursor {
  * Fills one block of a file after another with header bytes and tensor values, in file order. Without
  * workers the main thread generates each chunk (f32 and f64 straight into the block). With workers, the
  * workers generate every chunk one ahead (see {@link ChunkPipeline}) while the main thread converts or
- * copies the previous one into its block, writes and hashes.
+ * copies the previous one into its block, writes and hashes. For bf16 the workers also round: the pipeline's
+ * arrays hold bfloat16 bit patterns (`fillBfloat16`), which the main thread only copies.
  */
 class BlockFiller {
   private current:
@@ -245,18 +246,25 @@ class BlockFiller {
     filler: ParallelChunkFiller | undefined,
   ) {
     this.item = dtype === 'f64' ? 8 : dtype === 'f32' ? 4 : 2;
-    this.scratch = dtype === 'f64' ? new Float64Array(chunk) : new Float32Array(chunk);
+    // bf16 with workers needs no float32 scratch: the pipeline's arrays hold the bit patterns.
+    const roundInWorkers = filler !== undefined && dtype === 'bf16';
+    this.scratch =
+      dtype === 'f64'
+        ? new Float64Array(chunk)
+        : new Float32Array(roundInWorkers ? Math.min(chunk, 16_384) : chunk);
     this.pipeline = filler
       ? new ChunkPipeline(
           fileChunks(tensors, file.size, this.item, chunk, DIGEST_BLOCK_BYTES),
           (job, values) => {
             const { gen, rng } = this.generator(job.tensor.spec);
-            if (gen.plan.kind === 'rng') return filler.fill(gen.plan, rng, values, job.e);
-            gen.fill(values, job.e);
+            if (roundInWorkers) return this.startBfloat16(filler, gen, rng, values as Uint16Array, job.e);
+            const floats = values as Float32Array | Float64Array;
+            if (gen.plan.kind === 'rng') return filler.fill(gen.plan, rng, floats, job.e);
+            gen.fill(floats, job.e);
             return Promise.resolve();
           },
           chunk,
-          dtype === 'f64',
+          dtype === 'f64' ? 'float64' : roundInWorkers ? 'bfloat16' : 'float32',
         )
       : undefined;
   }
@@ -273,9 +281,32 @@ class BlockFiller {
     return this.current;
   }
 
-  /** Writes generated values into the block at byte `at` of the block: as they are, or converted to 16 bits. */
-  private store(block: Uint8Array, at: number, values: Float32Array | Float64Array): void {
-    if (this.dtype === 'f32' || this.dtype === 'f64') {
+  /**
+   * Starts a bf16 chunk: rounded on the worker threads for elementwise plans; otherwise (a `whole` plan: the
+   * tensor is generated whole on this thread) generated here and converted, 16384 values at a time.
+   */
+  private startBfloat16(
+    filler: ParallelChunkFiller,
+    gen: ReturnType<typeof fillParameter>,
+    rng: ReturnType<typeof parameterStream>,
+    out: Uint16Array,
+    e: number,
+  ): Promise<unknown> {
+    if (gen.plan.kind !== 'whole') return filler.fillBfloat16(gen.plan, rng, out, e);
+    for (let j = 0; j < out.length; j += this.scratch.length) {
+      const values = this.scratch.subarray(0, Math.min(this.scratch.length, out.length - j)) as Float32Array;
+      gen.fill(values, e + j);
+      float32ToBfloat16(values, out.subarray(j, j + values.length));
+    }
+    return Promise.resolve();
+  }
+
+  /**
+   * Writes a chunk into the block at byte `at` of the block: as it is (f32, f64, and bf16 bit patterns from the
+   * workers), or converted to 16 bits.
+   */
+  private store(block: Uint8Array, at: number, values: ChunkValues): void {
+    if (this.dtype === 'f32' || this.dtype === 'f64' || values instanceof Uint16Array) {
       block.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), at);
       return;
     }

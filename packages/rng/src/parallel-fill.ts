@@ -5,6 +5,7 @@ import { RngError } from './errors';
 import { fillBackend } from './fill-kernels';
 import { fillOffset, truncatedParams, uniformParams } from './fill-params';
 import { checkOptions } from './option-keys';
+import { BF16_ROUND_WASM_BASE64, storeBfloat16 } from './parallel-bfloat16';
 import { PARALLEL_WORKER_SOURCE } from './parallel-worker-source';
 import { truncatedPerBlock } from './philox-fills';
 import { PHILOX_CLAIM, type PhiloxClaim } from './philox-rng';
@@ -37,11 +38,34 @@ export interface ParallelFillerOptions {
 }
 
 /**
+ * Options of the float32 fills of a {@link ParallelFiller}: {@link FillOptions} plus `bfloat16`.
+ *
+ * @example
+ * ```ts
+ * const options: ParallelFillOptions = { offset: 4096, bfloat16: true };
+ * ```
+ */
+export interface ParallelFillOptions extends FillOptions {
+  /**
+   * Store the values as bfloat16 bit patterns in a `Uint16Array` `out` (default false): the values of the
+   * float32 fill, each rounded to nearest with ties to even (NaN to a quiet NaN of the same sign), exactly
+   * what `float32ToBfloat16` of `@init/schemes` makes of them. The workers round while they copy their
+   * results out, so no float32 array of the fill's length is ever made.
+   */
+  bfloat16?: boolean;
+}
+
+/** {@link ParallelFillOptions} of a bfloat16 fill. */
+export type Bfloat16FillOptions = ParallelFillOptions & { bfloat16: true };
+
+/**
  * Bulk Philox fills shared over worker threads (Node only). Every method has the semantics of the Rng method
  * of the same name, returns a promise of `out`, and writes exactly the bits the single-threaded call would
  * write, advancing `rng` the same way: each thread fills a range of stream indices with `offset`. An `out`
  * backed by a `SharedArrayBuffer` is written in place; any other `out` is filled through a shared scratch
- * array and copied (one extra copy and `out.byteLength` of temporary memory).
+ * array and copied (one extra copy and `out.byteLength` of temporary memory). The uniform, normal and
+ * truncated normal fills also store bfloat16: with `{ bfloat16: true }` and a `Uint16Array` `out`, out[j] is
+ * the bfloat16 rounding of the float32 value the fill would write at j.
  *
  * @example
  * ```ts
@@ -53,22 +77,48 @@ export interface ParallelFillerOptions {
 export interface ParallelFiller {
   /** Threads per fill, the calling thread included. */
   readonly threads: number;
+  /** Parallel {@link Rng.fillUniform} of float32 values stored as bfloat16 bit patterns. */
+  fillUniform(
+    rng: Rng,
+    out: Uint16Array,
+    low: number | undefined,
+    high: number | undefined,
+    options: Bfloat16FillOptions,
+  ): Promise<Uint16Array>;
   /** Parallel {@link Rng.fillUniform}. */
   fillUniform<T extends FloatArray>(
     rng: Rng,
     out: T,
     low?: number,
     high?: number,
-    options?: FillOptions,
+    options?: ParallelFillOptions,
   ): Promise<T>;
+  /** Parallel {@link Rng.fillNormal} of float32 values stored as bfloat16 bit patterns. */
+  fillNormal(
+    rng: Rng,
+    out: Uint16Array,
+    mean: number | undefined,
+    std: number | undefined,
+    options: Bfloat16FillOptions,
+  ): Promise<Uint16Array>;
   /** Parallel {@link Rng.fillNormal}. */
   fillNormal<T extends FloatArray>(
     rng: Rng,
     out: T,
     mean?: number,
     std?: number,
-    options?: FillOptions,
+    options?: ParallelFillOptions,
   ): Promise<T>;
+  /** Parallel {@link Rng.fillTruncatedNormal} of float32 values stored as bfloat16 bit patterns. */
+  fillTruncatedNormal(
+    rng: Rng,
+    out: Uint16Array,
+    mean: number,
+    std: number,
+    lower: number,
+    upper: number,
+    options: Bfloat16FillOptions,
+  ): Promise<Uint16Array>;
   /** Parallel {@link Rng.fillTruncatedNormal}. */
   fillTruncatedNormal<T extends FloatArray>(
     rng: Rng,
@@ -77,7 +127,7 @@ export interface ParallelFiller {
     std: number,
     lower: number,
     upper: number,
-    options?: FillOptions,
+    options?: ParallelFillOptions,
   ): Promise<T>;
   /** Parallel {@link Rng.fillBernoulli}. */
   fillBernoulli<T extends FloatArray | Uint8Array>(
@@ -91,7 +141,7 @@ export interface ParallelFiller {
 }
 
 type Kind = 'uniform32' | 'uniform64' | 'normal32' | 'normal64' | 'truncated' | 'bernoulli';
-type Out = Float32Array | Float64Array | Uint8Array;
+type Out = Float32Array | Float64Array | Uint8Array | Uint16Array;
 type ClaimingRng = Rng & {
   [PHILOX_CLAIM](offset: number | undefined, n: number, perBlock: number): PhiloxClaim;
 };
@@ -100,14 +150,29 @@ interface Task {
   kind: Kind;
   perBlock: number;
   params: number[];
-  /** The same fill on the calling thread, for one range (given by `offset`). */
-  local: (view: Out, offset: number) => void;
+  /** The same fill on the calling thread, for one range (given by `offset`); bfloat16: into float32 views. */
+  local: (view: Float32Array | Float64Array | Uint8Array, offset: number) => void;
   /** Fills that the workers' kernels do not cover (constant and far-tail truncated normals) run locally. */
   localOnly?: boolean;
 }
 
 const REGIME_CODE = { normal: 0, uniform: 1, exponential: 2 } as const;
 const ALIGN = 4096;
+/** Float32 values per step of a bfloat16 fill on the calling thread (a 64 KiB scratch array). */
+const BF16_STEP = 16_384;
+
+/**
+ * The compiled bfloat16 rounding module of the workers, or undefined where it cannot be compiled (the workers
+ * then round with the JavaScript loop: the same bits).
+ */
+function compileRoundWasm(): object | undefined {
+  try {
+    const api = (globalThis as { WebAssembly?: { Module: new (bytes: Uint8Array) => object } }).WebAssembly;
+    return api ? new api.Module(Buffer.from(BF16_ROUND_WASM_BASE64, 'base64')) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function checkView(out: unknown): void {
   if (!ArrayBuffer.isView(out)) {
@@ -142,7 +207,41 @@ function validationOptions(options: FillOptions | undefined, n: number): FillOpt
   return { offset: fillOffset(options, n) ?? 0 };
 }
 
-function dtypeOf(out: Out): 'float32' | 'float64' | 'uint8' {
+/**
+ * Splits the options of a float32-capable fill: whether it stores bfloat16 (checked against `out`), and the
+ * remaining {@link FillOptions}, validated by the Rng method.
+ */
+function bfloat16Request(
+  out: unknown,
+  options: ParallelFillOptions | undefined,
+): { bf16: boolean; options: FillOptions | undefined } {
+  const o = checkOptions(options, 'options', ['offset', 'bfloat16']);
+  const bf16 = o?.bfloat16 ?? false;
+  if (typeof bf16 !== 'boolean') {
+    throw new RngError('INVALID_ARGUMENT', 'bfloat16', `expected a boolean, got ${describe(bf16)}`);
+  }
+  if (bf16 && !(out instanceof Uint16Array)) {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      'out',
+      `with bfloat16: true, expected a Uint16Array for the bit patterns, got ${describe(out)}`,
+    );
+  }
+  if (!bf16 && out instanceof Uint16Array) {
+    throw new RngError(
+      'INVALID_ARGUMENT',
+      'out',
+      'a Uint16Array holds bfloat16 bit patterns: pass { bfloat16: true }, or use a Float32Array or Float64Array',
+    );
+  }
+  return { bf16, options: o && 'offset' in o ? { offset: o.offset as number } : undefined };
+}
+
+/** The float32 array a bfloat16 fill is validated with: a view of zero length. */
+const NO_FLOAT32 = new Float32Array(0);
+
+function dtypeOf(out: Out, bf16: boolean): 'float32' | 'float64' | 'uint8' | 'bfloat16' {
+  if (bf16) return 'bfloat16';
   return out instanceof Float32Array ? 'float32' : out instanceof Float64Array ? 'float64' : 'uint8';
 }
 
@@ -156,7 +255,8 @@ function sharedLike(out: Out): Out {
  * single-threaded fills (Node only; import from `@init/rng/node`).
  *
  * Formula: with T threads, thread t fills out[a_t .. a_{t+1}) with the values at stream indices
- * start + a_t .. start + a_{t+1} - 1 (the `offset` mechanism), so the result does not depend on T.
+ * start + a_t .. start + a_{t+1} - 1 (the `offset` mechanism), so the result does not depend on T. bfloat16:
+ * out[j] = (x_j + 0x7fff + ((x_j >> 16) & 1)) >> 16 for the float32 bits x_j, (x_j >> 16) | 0x40 for NaN.
  *
  * @param options - `threads` (default: available parallelism), `minParallelLength` (default 262144),
  *   `callerShare` (default true)
@@ -165,7 +265,9 @@ function sharedLike(out: Out): Out {
  *   including keys other than `threads`, `minParallelLength` and `callerShare` ("did you mean" for a close
  *   one), a non-boolean `callerShare` (argument `callerShare`),
  *   `NOT_FINITE` for NaN or infinite counts; the fills
- *   throw like their Rng counterparts, and `UNSUPPORTED` (argument `rng`) for non-Philox streams
+ *   throw like their Rng counterparts, and `UNSUPPORTED` (argument `rng`) for non-Philox streams; with
+ *   `{ bfloat16: true }` (uniform, normal, truncated normal) `out` must be a `Uint16Array` and without it must not
+ *   be one (`INVALID_ARGUMENT`, argument `out`), `bfloat16` must be a boolean (argument `bfloat16`)
  * @example
  * ```ts
  * import { createRng } from '@init/rng';
@@ -173,6 +275,8 @@ function sharedLike(out: Out): Out {
  * const filler = createParallelFiller({ threads: 2 });
  * const w = await filler.fillNormal(createRng(42), new Float32Array(4096 * 4096), 0, 0.02);
  * // w equals createRng(42).fillNormal(new Float32Array(4096 * 4096), 0, 0.02) bit for bit => true
+ * const half = await filler.fillNormal(createRng(42), new Uint16Array(4096 * 4096), 0, 0.02, { bfloat16: true });
+ * // half equals float32ToBfloat16(w) of @init/schemes (round to nearest even) bit for bit => true
  * await filler.close();
  * ```
  */
@@ -211,6 +315,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
           worker.postMessage({
             type: 'init',
             module,
+            round: compileRoundWasm(),
             x: t.x,
             f: t.f,
             scale23: t.scale23,
@@ -240,11 +345,26 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     });
   }
 
+  /** The fill of out[0 ..) from stream index `start` on the calling thread (bfloat16: 16384 values a step). */
+  function local(task: Task, out: Out, start: number, bf16: boolean): void {
+    if (!bf16) {
+      task.local(out as Exclude<Out, Uint16Array>, start);
+      return;
+    }
+    const scratch = new Float32Array(Math.min(out.length, BF16_STEP));
+    for (let j = 0; j < out.length; j += BF16_STEP) {
+      const values = scratch.subarray(0, Math.min(BF16_STEP, out.length - j));
+      task.local(values, start + j);
+      storeBfloat16(values, out as Uint16Array, j);
+    }
+  }
+
   async function run<T extends Out>(
     rng: ClaimingRng,
     out: T,
     offset: number | undefined,
     task: Task,
+    bf16 = false,
   ): Promise<T> {
     if (closed) throw new RngError('UNSUPPORTED', 'filler', 'this parallel filler has been closed');
     const n = out.length;
@@ -257,13 +377,13 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
       );
     }
     if (task.localOnly || n < minParallelLength || threads === 1) {
-      task.local(out, start);
+      local(task, out, start, bf16);
       return out;
     }
     workers ??= startWorkers();
     const pool = await workers;
     if (pool.length === 0) {
-      task.local(out, start);
+      local(task, out, start, bf16);
       return out;
     }
     const target = out.buffer instanceof SharedArrayBuffer ? out : sharedLike(out);
@@ -279,7 +399,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
         runOn(pool[t - first]!, {
           type: 'fill',
           kind: task.kind,
-          dtype: dtypeOf(out),
+          dtype: dtypeOf(out, bf16),
           buffer: target.buffer,
           byteOffset: target.byteOffset + a * target.BYTES_PER_ELEMENT,
           length: b - a,
@@ -291,7 +411,7 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
         }),
       );
     }
-    if (callerShare) task.local(target.subarray(0, Math.min(n, step)), start);
+    if (callerShare) local(task, target.subarray(0, Math.min(n, step)), start, bf16);
     await Promise.all(pending);
     if (target !== out) out.set(target);
     return out;
@@ -299,78 +419,134 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
 
   return {
     threads,
-    async fillUniform(rng, out, low = 0, high = 1, fillOptions) {
+    async fillUniform<T extends FloatArray | Uint16Array>(
+      rng: Rng,
+      out: T,
+      low = 0,
+      high = 1,
+      parallelOptions?: ParallelFillOptions,
+    ) {
       const r = philox(rng);
       checkView(out);
-      r.fillUniform(out.subarray(0, 0), low, high, validationOptions(fillOptions, out.length)); // validates every argument, writes nothing
-      const f32 = out instanceof Float32Array;
+      const { bf16, options: fillOptions } = bfloat16Request(out, parallelOptions);
+      const probe = bf16 ? NO_FLOAT32 : (out as FloatArray).subarray(0, 0);
+      r.fillUniform(probe, low, high, validationOptions(fillOptions, out.length)); // validates every argument, writes nothing
+      const f32 = bf16 || out instanceof Float32Array;
       const p = uniformParams(low, high, f32);
-      return run(r, out, fillOptions?.offset, {
-        kind: f32 ? 'uniform32' : 'uniform64',
-        perBlock: f32 ? 4 : 2,
-        params: f32 ? [p.low, p.span, p.minV, p.maxV] : [p.low, p.span, p.maxV],
-        local: (view, offset) => r.fillUniform(view as FloatArray, low, high, { offset }),
-      });
+      return run(
+        r,
+        out,
+        fillOptions?.offset,
+        {
+          kind: f32 ? 'uniform32' : 'uniform64',
+          perBlock: f32 ? 4 : 2,
+          params: f32 ? [p.low, p.span, p.minV, p.maxV] : [p.low, p.span, p.maxV],
+          local: (view, offset) => r.fillUniform(view as FloatArray, low, high, { offset }),
+        },
+        bf16,
+      );
     },
-    async fillNormal(rng, out, mean = 0, std = 1, fillOptions) {
+    async fillNormal<T extends FloatArray | Uint16Array>(
+      rng: Rng,
+      out: T,
+      mean = 0,
+      std = 1,
+      parallelOptions?: ParallelFillOptions,
+    ) {
       const r = philox(rng);
       checkView(out);
-      r.fillNormal(out.subarray(0, 0), mean, std, validationOptions(fillOptions, out.length));
-      const f32 = out instanceof Float32Array;
-      return run(r, out, fillOptions?.offset, {
-        kind: f32 ? 'normal32' : 'normal64',
-        perBlock: f32 ? 4 : 2,
-        params: [mean, std],
-        local: (view, offset) => r.fillNormal(view as FloatArray, mean, std, { offset }),
-      });
+      const { bf16, options: fillOptions } = bfloat16Request(out, parallelOptions);
+      const probe = bf16 ? NO_FLOAT32 : (out as FloatArray).subarray(0, 0);
+      r.fillNormal(probe, mean, std, validationOptions(fillOptions, out.length));
+      const f32 = bf16 || out instanceof Float32Array;
+      return run(
+        r,
+        out,
+        fillOptions?.offset,
+        {
+          kind: f32 ? 'normal32' : 'normal64',
+          perBlock: f32 ? 4 : 2,
+          params: [mean, std],
+          local: (view, offset) => r.fillNormal(view as FloatArray, mean, std, { offset }),
+        },
+        bf16,
+      );
     },
-    async fillTruncatedNormal(rng, out, mean, std, lower, upper, fillOptions) {
+    async fillTruncatedNormal<T extends FloatArray | Uint16Array>(
+      rng: Rng,
+      out: T,
+      mean: number,
+      std: number,
+      lower: number,
+      upper: number,
+      parallelOptions?: ParallelFillOptions,
+    ) {
       const r = philox(rng);
       checkView(out);
+      const { bf16, options: fillOptions } = bfloat16Request(out, parallelOptions);
       r.fillTruncatedNormal(
-        out.subarray(0, 0),
+        bf16 ? NO_FLOAT32 : (out as FloatArray).subarray(0, 0),
         mean,
         std,
         lower,
         upper,
         validationOptions(fillOptions, out.length),
       );
-      const f32 = out instanceof Float32Array;
+      const f32 = bf16 || out instanceof Float32Array;
       const p = truncatedParams(mean, std, lower, upper, f32);
-      const local = (view: Out, offset: number) =>
+      const localFill = (view: Float32Array | Float64Array | Uint8Array, offset: number) =>
         r.fillTruncatedNormal(view as FloatArray, mean, std, lower, upper, { offset });
       if (!p.plan) {
-        return run(r, out, fillOptions?.offset, {
-          kind: 'truncated',
-          perBlock: 1,
-          params: [],
-          local: p.far ? local : (v) => v.fill(p.constant),
-          localOnly: true,
-        });
+        return run(
+          r,
+          out,
+          fillOptions?.offset,
+          {
+            kind: 'truncated',
+            perBlock: 1,
+            params: [],
+            local: p.far ? localFill : (v) => v.fill(p.constant),
+            localOnly: true,
+          },
+          bf16,
+        );
       }
       const plan = p.plan;
-      return run(r, out, fillOptions?.offset, {
-        kind: 'truncated',
-        perBlock: truncatedPerBlock(plan, f32),
-        params: [
-          p.mean,
-          p.std,
-          p.minV,
-          p.maxV,
-          REGIME_CODE[plan.regime],
-          plan.alpha,
-          plan.beta,
-          plan.mirrored ? 1 : 0,
-          plan.lambda,
-          plan.expMass,
-          plan.peak,
-        ],
-        local,
-      });
+      return run(
+        r,
+        out,
+        fillOptions?.offset,
+        {
+          kind: 'truncated',
+          perBlock: truncatedPerBlock(plan, f32),
+          params: [
+            p.mean,
+            p.std,
+            p.minV,
+            p.maxV,
+            REGIME_CODE[plan.regime],
+            plan.alpha,
+            plan.beta,
+            plan.mirrored ? 1 : 0,
+            plan.lambda,
+            plan.expMass,
+            plan.peak,
+          ],
+          local: localFill,
+        },
+        bf16,
+      );
     },
     async fillBernoulli(rng, out, prob, fillOptions) {
       const r = philox(rng);
       checkView(out);
+      if (out instanceof Uint16Array) {
+        throw new RngError(
+          'INVALID_ARGUMENT',
+          'out',
+          'expected a Float32Array, Float64Array or Uint8Array, got a Uint16Array',
+        );
+      }
       r.fillBernoulli(out.subarray(0, 0), prob, validationOptions(fillOptions, out.length));
       return run(r, out, fillOptions?.offset, {
         kind: 'bernoulli',

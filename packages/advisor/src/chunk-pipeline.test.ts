@@ -61,6 +61,36 @@ describe('ChunkPipeline', () => {
     expect(await pipeline.take(Number.POSITIVE_INFINITY)).toBeUndefined();
   });
 
+  it('with depth 2, runs two chunks ahead in three arrays, never reusing one still in use', async () => {
+    const started: number[] = [];
+    const inUse = new Set<ArrayBufferLike>();
+    const pipeline = new ChunkPipeline(
+      fileChunks(tensors, size, 4, 6, 32),
+      async (job, values) => {
+        expect(inUse.has(values.buffer)).toBe(false);
+        inUse.add(values.buffer);
+        started.push(job.fileAt);
+        await new Promise((r) => setTimeout(r, started.length % 3));
+        for (let k = 0; k < job.n; k++) values[k] = job.fileAt + 4 * k;
+      },
+      6,
+      'float32',
+      2,
+    );
+    const total = [...fileChunks(tensors, size, 4, 6, 32)].length;
+    const seen: number[] = [];
+    let taken = 0;
+    // A chunk's array is the caller's until its next take().
+    for (let c = await pipeline.take(size); c; inUse.delete(c.values.buffer), c = await pipeline.take(size)) {
+      taken++;
+      expect(started.length).toBe(Math.min(total, taken + 2));
+      seen.push(...c.values);
+    }
+    const expected: number[] = [];
+    for (let at = 16; at < size; at += 4) expected.push(at);
+    expect(seen).toEqual(expected);
+  });
+
   it('bfloat16 scratch arrays: shared Uint16Array views of the chunk size', async () => {
     const kinds: string[] = [];
     const pipeline = new ChunkPipeline(

@@ -54,14 +54,16 @@ const ARRAYS = { float32: Float32Array, float64: Float64Array, bfloat16: Uint16A
 export type StartChunk<T> = (job: ChunkJob<T>, values: ChunkValues) => Promise<unknown>;
 
 /**
- * Generates a file's chunks one ahead of their use, in two scratch arrays on shared memory: while the
- * caller stores (converts, copies) chunk k, the worker threads already generate chunk k + 1. The values of
- * each chunk do not depend on this schedule. Memory: two arrays of `chunk` elements of `element`.
+ * Generates a file's chunks `depth` ahead of their use (default 1), in `depth + 1` scratch arrays on shared
+ * memory: while the caller stores (converts, copies) chunk k, the worker threads already generate chunks
+ * k + 1 .. k + depth. With a depth of 2 a worker that finishes its share of chunk k + 1 goes on with its share
+ * of k + 2 instead of waiting for the slower one. The values of each chunk do not depend on this schedule.
+ * Memory: `depth + 1` arrays of `chunk` elements of `element`.
  */
 export class ChunkPipeline<T> {
-  private readonly buffers: [ChunkValues, ChunkValues];
+  private readonly buffers: ChunkValues[];
   private turn = 0;
-  private ahead: { job: ChunkJob<T>; values: ChunkValues; done: Promise<unknown> } | undefined;
+  private readonly ahead: { job: ChunkJob<T>; values: ChunkValues; done: Promise<unknown> }[] = [];
   private started = false;
 
   constructor(
@@ -69,25 +71,23 @@ export class ChunkPipeline<T> {
     private readonly start: StartChunk<T>,
     chunk: number,
     element: ChunkElement,
+    private readonly depth = 1,
   ) {
     const make = (): ChunkValues => {
       const Type = ARRAYS[element];
       return new Type(new SharedArrayBuffer(chunk * Type.BYTES_PER_ELEMENT) as unknown as ArrayBuffer);
     };
-    this.buffers = [make(), make()];
+    this.buffers = Array.from({ length: depth + 1 }, make);
   }
 
   private launch(): void {
     const next = this.jobs.next();
-    if (next.done) {
-      this.ahead = undefined;
-      return;
-    }
-    const values = this.buffers[this.turn]!.subarray(0, next.value.n);
-    this.turn ^= 1;
+    if (next.done) return;
+    const values = (this.buffers[this.turn] as ChunkValues).subarray(0, next.value.n);
+    this.turn = (this.turn + 1) % this.buffers.length;
     const done = this.start(next.value, values);
     done.catch(() => undefined); // awaited by take(); never an unhandled rejection
-    this.ahead = { job: next.value, values, done };
+    this.ahead.push({ job: next.value, values, done });
   }
 
   /**
@@ -97,11 +97,13 @@ export class ChunkPipeline<T> {
   async take(limit: number): Promise<{ job: ChunkJob<T>; values: ChunkValues } | undefined> {
     if (!this.started) {
       this.started = true;
-      this.launch();
+      for (let k = 0; k < this.depth; k++) this.launch();
     }
-    const current = this.ahead;
+    const current = this.ahead[0];
     if (current === undefined || current.job.fileAt >= limit) return undefined;
     await current.done;
+    this.ahead.shift();
+    // The array of the chunk returned by the previous call is free again: the next launch may take it.
     this.launch();
     return current;
   }

@@ -227,7 +227,8 @@ interface TensorCursor {
  * workers the main thread generates each chunk (f32 and f64 straight into the block). With workers, the
  * workers generate every chunk one ahead (see {@link ChunkPipeline}) while the main thread converts or
  * copies the previous one into its block, writes and hashes. For bf16 the workers also round: the pipeline's
- * arrays hold bfloat16 bit patterns (`fillBfloat16`), which the main thread only copies.
+ * arrays hold bfloat16 bit patterns (`fillBfloat16`), which the main thread only copies, and the pipeline runs
+ * two chunks ahead so a worker done with its share of one chunk starts on the next.
  */
 class BlockFiller {
   private current:
@@ -265,6 +266,7 @@ class BlockFiller {
           },
           chunk,
           dtype === 'f64' ? 'float64' : roundInWorkers ? 'bfloat16' : 'float32',
+          roundInWorkers ? 2 : 1,
         )
       : undefined;
   }
@@ -359,8 +361,9 @@ function stopMessage(done: readonly string[], failed: string, reason: string, ou
  * and `shard`. Files are planned as Hugging Face shards them (`model.safetensors`, or
  * `model-0000i-of-0000N.safetensors` plus `model.safetensors.index.json`), each written under `<file>.partial`,
  * fsynced and renamed when complete, with a sidecar `<file>.sha256.json` (size, header hash, block digest).
- * A rerun skips files whose size and digest verify. Memory: 4 blocks of 4 MiB and one chunk; schemes that are not
- * elementwise (orthogonal...) hold one whole tensor.
+ * A rerun skips files whose size and digest verify. Memory: 4 blocks of 4 MiB and a few chunks (with workers: two
+ * chunk arrays, three for bf16 whose chunks run two ahead); schemes that are not elementwise (orthogonal...) hold
+ * one whole tensor.
  *
  * @param source - a plan, list, model description, GPT-2 or LLaMA config (see `modelParameters`)
  * @param options - `out` (required), `seed` (0), `dtype` ('f32'), `shardSize` (2·10^9), `workers` (0), `shard`,

@@ -77,6 +77,21 @@ describe('parallel fill over worker threads', () => {
       await workersOnly.close();
     }
   });
+  it('overlapping fills on one filler all settle with their own bits', async () => {
+    const workersOnly = createParallelFiller({ threads: 3, minParallelLength: 0, callerShare: false });
+    try {
+      const outs = [0, 1, 2, 3].map(
+        () => new Float32Array(new SharedArrayBuffer(4 * N) as unknown as ArrayBuffer),
+      );
+      await Promise.all(outs.map((o, k) => workersOnly.fillNormal(createRng(k), o, 0, 1, { offset: 7 * k })));
+      outs.forEach((o, k) => {
+        const ref = createRng(k).fillNormal(new Float32Array(N), 0, 1, { offset: 7 * k });
+        expect(bits(o).equals(bits(ref))).toBe(true);
+      });
+    } finally {
+      await workersOnly.close();
+    }
+  });
   it('rejects a callerShare that is not a boolean', () => {
     expect(() => createParallelFiller({ callerShare: 1 as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT', argument: 'callerShare' }),

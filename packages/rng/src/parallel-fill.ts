@@ -327,19 +327,33 @@ export function createParallelFiller(options: ParallelFillerOptions = {}): Paral
     return Promise.all(list);
   }
 
+  // Fills in flight per worker: a worker keeps the process alive (ref) while any of its fills is pending, so
+  // overlapping fills (a pipeline that runs ahead) never let the process exit with a promise unsettled.
+  const busy = new Map<Worker, number>();
+
   function runOn(worker: Worker, message: Record<string, unknown>): Promise<void> {
     const id = nextId++;
     return new Promise<void>((resolve, reject) => {
+      const settle = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        const left = (busy.get(worker) ?? 1) - 1;
+        busy.set(worker, left);
+        if (left === 0) worker.unref();
+      };
       const onMessage = (m: { type: string; id: number }) => {
         if (m.type === 'done' && m.id === id) {
-          worker.off('message', onMessage);
-          worker.off('error', reject);
-          worker.unref();
+          settle();
           resolve();
         }
       };
+      const onError = (e: unknown) => {
+        settle();
+        reject(e);
+      };
       worker.on('message', onMessage);
-      worker.once('error', reject);
+      worker.once('error', onError);
+      busy.set(worker, (busy.get(worker) ?? 0) + 1);
       worker.ref();
       worker.postMessage({ ...message, id });
     });

@@ -4,4 +4,10 @@
  * @packageDocumentation
  */
 
-export { createParallelFiller, type ParallelFiller, type ParallelFillerOptions } from './parallel-fill';
+export {
+  createParallelFiller,
+  type Bfloat16FillOptions,
+  type ParallelFiller,
+  type ParallelFillerOptions,
+  type ParallelFillOptions,
+} from './parallel-fill';

@@ -33,69 +33,21 @@ export function haarReflectorColumns(
   q.fill(0);
   const Q = view(q, m, n);
   if (m === 0 || n === 0) return Q;
+  const ws = new ReflectorWorkspace(m, dtype);
   const make = (len: number): FloatArray =>
     dtype === 'float32' ? new Float32Array(len) : new Float64Array(len);
   const sign = new Float64Array(n);
-  const tau = new Float64Array(BLOCK);
   const vBuf = make(m * BLOCK);
-  // The same reflectors, one per row (reflector i in vtBuf[i*L + i .. i*L + L)): contiguous for the dot products of T.
-  const vtBuf = make(m * BLOCK);
   const tBuf = make(BLOCK * BLOCK);
   const pBuf = make(BLOCK * BLOCK);
   const wBuf = make(BLOCK * Math.max(1, n));
   const w2Buf = make(BLOCK * Math.max(1, n));
-  const z = new Float64Array(BLOCK);
-  const x = new Float64Array(m);
-  const lastStart = Math.floor((n - 1) / BLOCK) * BLOCK;
-  for (let jb = lastStart; jb >= 0; jb -= BLOCK) {
+  for (let jb = lastBlockStart(n); jb >= 0; jb -= BLOCK) {
     const kb = Math.min(BLOCK, n - jb);
     const L = m - jb;
     // V: L x kb, column i holds reflector jb + i in rows i..L-1, with a unit leading entry.
     const V = view(vBuf, L, kb);
-    vBuf.fill(0, 0, L * kb);
-    for (let i = 0; i < kb; i++) {
-      const len = L - i;
-      const xs = x.subarray(0, len);
-      rng.fillNormal(xs, 0, 1);
-      const alpha = xs[0] as number;
-      let ss = 0;
-      for (let t = 1; t < len; t++) ss += (xs[t] as number) * (xs[t] as number);
-      const s = alpha < 0 ? -1 : 1;
-      vBuf[i * kb + i] = 1;
-      vtBuf[i * L + i] = 1;
-      if (ss === 0) {
-        // Nothing to reflect (a length-1 vector): H = I and R_jj = alpha.
-        tau[i] = 0;
-        sign[jb + i] = s;
-        vtBuf.fill(0, i * L + i + 1, i * L + L);
-        continue;
-      }
-      const beta = -s * Math.sqrt(alpha * alpha + ss);
-      tau[i] = (beta - alpha) / beta;
-      const inv = 1 / (alpha - beta);
-      const vt = i * L + i;
-      for (let t = 1; t < len; t++) {
-        const v = (xs[t] as number) * inv;
-        vBuf[(i + t) * kb + i] = v;
-        vtBuf[vt + t] = v;
-      }
-      sign[jb + i] = beta < 0 ? -1 : 1;
-    }
-    // T (kb x kb, upper triangular): H_jb ⋯ H_jb+kb-1 = I − V T Vᵀ (LAPACK larft, forward, columnwise).
-    tBuf.fill(0, 0, kb * kb);
-    for (let i = 0; i < kb; i++) {
-      const ti = tau[i] as number;
-      tBuf[i * kb + i] = ti;
-      if (i === 0 || ti === 0) continue;
-      // z = −tau_i · V[:, 0:i]ᵀ v_i, then T[0:i, i] = T[0:i, 0:i] z
-      reflectorDots(vtBuf, L, i, z);
-      for (let c = 0; c < i; c++) z[c] = -ti * (z[c] as number);
-      for (let r = 0; r < i; r++) {
-        let acc = 0;
-        for (let c = r; c < i; c++) acc += (tBuf[r * kb + c] as number) * (z[c] as number);
-        tBuf[r * kb + i] = acc;
-      }
-    }
+    ws.drawBlock(jb, kb, L, rng, vBuf, tBuf, sign);
     const T = view(tBuf, kb, kb);
     // Apply the block to the columns already formed: Q2 ← (I − V T Vᵀ) Q2.
     const nc = n - jb - kb;
@@ -121,6 +73,131 @@ export function haarReflectorColumns(
     for (let j = 0; j < n; j++) q[row + j] = (q[row + j] as number) * (sign[j] as number);
   }
   return Q;
+}
+
+/** One block of reflectors in compact-WY form: `H_start ⋯ H_{start+width−1} = I − V T Vᵀ` on rows `start..`. */
+export interface ReflectorBlock {
+  /** Index of the block's first reflector (and first row it acts on). */
+  readonly start: number;
+  /** `(rows − start) x width`, row-major: column i is reflector `start + i`, zero above row i, 1 at row i. */
+  readonly v: Matrix;
+  /** `width x width` upper triangular, row-major. */
+  readonly t: Matrix;
+}
+
+/** The factors of {@link haarReflectorColumns}: its blocks in increasing `start` and its column scale. */
+export interface ReflectorFactors {
+  readonly rows: number;
+  readonly cols: number;
+  readonly blocks: readonly ReflectorBlock[];
+  /** `sign(R_jj) · scale` per column. */
+  readonly columnScale: Float64Array;
+}
+
+/**
+ * The same draws and reflectors as {@link haarReflectorColumns}, kept in factored form instead of
+ * accumulated into Q: the matrix is `(B_0 B_1 ⋯ B_{K−1})[:, 0:n] · diag(columnScale)` with
+ * `B_k = I − V_k T_k V_kᵀ` acting on rows `start_k..m−1`.
+ */
+export function haarReflectorFactors(
+  m: number,
+  n: number,
+  rng: Rng,
+  dtype: Dtype,
+  scale = 1,
+): ReflectorFactors {
+  const sign = new Float64Array(n);
+  const blocks: ReflectorBlock[] = [];
+  if (m > 0 && n > 0) {
+    const ws = new ReflectorWorkspace(m, dtype);
+    for (let jb = lastBlockStart(n); jb >= 0; jb -= BLOCK) {
+      const kb = Math.min(BLOCK, n - jb);
+      const L = m - jb;
+      const v = dtype === 'float32' ? new Float32Array(L * kb) : new Float64Array(L * kb);
+      const t = dtype === 'float32' ? new Float32Array(kb * kb) : new Float64Array(kb * kb);
+      ws.drawBlock(jb, kb, L, rng, v, t, sign);
+      blocks.push({ start: jb, v: view(v, L, kb), t: view(t, kb, kb) });
+    }
+    blocks.reverse();
+  }
+  for (let j = 0; j < n; j++) sign[j] = (sign[j] as number) * scale;
+  return { rows: m, cols: n, blocks, columnScale: sign };
+}
+
+const lastBlockStart = (n: number): number => Math.floor((n - 1) / BLOCK) * BLOCK;
+
+/** Scratch of the reflector draws of one matrix with `m` rows. */
+class ReflectorWorkspace {
+  private readonly tau = new Float64Array(BLOCK);
+  // The block's reflectors, one per row (reflector i in vt[i*L + i .. i*L + L)): contiguous for the dot products of T.
+  private readonly vt: FloatArray;
+  private readonly z = new Float64Array(BLOCK);
+  private readonly x: Float64Array;
+
+  constructor(m: number, dtype: Dtype) {
+    this.vt = dtype === 'float32' ? new Float32Array(m * BLOCK) : new Float64Array(m * BLOCK);
+    this.x = new Float64Array(m);
+  }
+
+  /**
+   * Draws reflectors `jb .. jb+kb−1` (each from a fresh Gaussian vector of length `L − i`) into `v` (`L x kb`,
+   * row-major, zeros above the unit diagonal), their Haar signs into `sign`, and `T` (`kb x kb`) into `t`.
+   */
+  drawBlock(
+    jb: number,
+    kb: number,
+    L: number,
+    rng: Rng,
+    v: FloatArray,
+    t: FloatArray,
+    sign: Float64Array,
+  ): void {
+    const { tau, vt, x, z } = this;
+    v.fill(0, 0, L * kb);
+    for (let i = 0; i < kb; i++) {
+      const len = L - i;
+      const xs = x.subarray(0, len);
+      rng.fillNormal(xs, 0, 1);
+      const alpha = xs[0] as number;
+      let ss = 0;
+      for (let r = 1; r < len; r++) ss += (xs[r] as number) * (xs[r] as number);
+      const s = alpha < 0 ? -1 : 1;
+      v[i * kb + i] = 1;
+      vt[i * L + i] = 1;
+      if (ss === 0) {
+        // Nothing to reflect (a length-1 vector): H = I and R_jj = alpha.
+        tau[i] = 0;
+        sign[jb + i] = s;
+        vt.fill(0, i * L + i + 1, i * L + L);
+        continue;
+      }
+      const beta = -s * Math.sqrt(alpha * alpha + ss);
+      tau[i] = (beta - alpha) / beta;
+      const inv = 1 / (alpha - beta);
+      const row = i * L + i;
+      for (let r = 1; r < len; r++) {
+        const value = (xs[r] as number) * inv;
+        v[(i + r) * kb + i] = value;
+        vt[row + r] = value;
+      }
+      sign[jb + i] = beta < 0 ? -1 : 1;
+    }
+    // T (kb x kb, upper triangular): H_jb ⋯ H_jb+kb-1 = I − V T Vᵀ (LAPACK larft, forward, columnwise).
+    t.fill(0, 0, kb * kb);
+    for (let i = 0; i < kb; i++) {
+      const ti = tau[i] as number;
+      t[i * kb + i] = ti;
+      if (i === 0 || ti === 0) continue;
+      // z = −tau_i · V[:, 0:i]ᵀ v_i, then T[0:i, i] = T[0:i, 0:i] z
+      reflectorDots(vt, L, i, z);
+      for (let c = 0; c < i; c++) z[c] = -ti * (z[c] as number);
+      for (let r = 0; r < i; r++) {
+        let acc = 0;
+        for (let c = r; c < i; c++) acc += (t[r * kb + c] as number) * (z[c] as number);
+        t[r * kb + i] = acc;
+      }
+    }
+  }
 }
 
 /**

@@ -98,6 +98,30 @@ describe('contract of the depth, width and sparse helpers (property-based)', () 
     );
   });
 
+  it('orthogonalFactors', () => {
+    const dim = fc.oneof(fc.integer({ min: 0, max: 40 }), hostileNumber);
+    runProperty(
+      fc.property(
+        fc.oneof(fc.tuple(dim, dim), fc.array(dim, { maxLength: 3 }), hostileValue),
+        fc.oneof(fc.integer(), fc.string({ maxLength: 4 }), hostileValue),
+        fc.oneof(
+          hostileOptions(['gain', 'dtype'], fc.oneof(hostileNumber, fc.constantFrom('float32', 'float64'))),
+          hostileValue,
+        ),
+        (shape, rng, options) => {
+          const f = checkContract(() =>
+            api.orthogonalFactors(shape as number[], rng as number, options as never),
+          );
+          if (f instanceof api.InitError) return;
+          const { rows, cols, blocks, columnScale } = f as api.OrthogonalFactors;
+          expect(columnScale.length).toBe(cols);
+          expect(blocks.reduce((a, b) => a + b.v.cols, 0)).toBe(rows > 0 ? cols : 0);
+        },
+      ),
+      600,
+    );
+  });
+
   it('toCsr', () => {
     runProperty(
       fc.property(
@@ -136,6 +160,7 @@ const COVERED_MODULES = [
   'limits',
   'normal',
   'orthogonal',
+  'orthogonal-factors',
   'placement',
   'recurrent',
   'registry',
@@ -176,6 +201,7 @@ const FUZZED = new Set([
   'lecunNormal',
   'lecunTruncatedNormal',
   'orthogonal',
+  'orthogonalFactors',
   'deltaOrthogonal',
   'identity',
   'eye',

@@ -50,6 +50,7 @@ export { FLOAT32_MAX, MAX_ELEMENTS } from './limits';
 export { type NormalOptions, normal, randomSmall } from './normal';
 export { decodeNpy, encodeNpy, type NpyHeader, type NpyVersion, npyHeader, parseNpyHeader } from './npy';
 export { type OrthogonalMethod, orthogonal } from './orthogonal';
+export { type OrthogonalFactors, orthogonalFactors, type ReflectorBlock } from './orthogonal-factors';
 export { parameterStream, type Rng, type Seed } from './parameter-stream';
 export type { ParamValue } from './params';
 export type { CenterRule } from './placement';

@@ -126,16 +126,26 @@ export function haarReflectorFactors(
 
 const lastBlockStart = (n: number): number => Math.floor((n - 1) / BLOCK) * BLOCK;
 
+/**
+ * Rows of V whose share of the Gram matrix VᵀV one GEMM computes: linalg's `gemm` sums each entry over depth
+ * blocks of 256 from zero in increasing order, so over at most 256 rows its float64 sums (float32 operands are
+ * multiplied in float64) are exactly the sequential ones.
+ */
+const GRAM_GEMM_ROWS = 256;
+
 /** Scratch of the reflector draws of one matrix with `m` rows. */
 class ReflectorWorkspace {
   private readonly tau = new Float64Array(BLOCK);
-  // The block's reflectors, one per row (reflector i in vt[i*L + i .. i*L + L)): contiguous for the dot products of T.
-  private readonly vt: FloatArray;
+  private readonly gram = new Float64Array(BLOCK * BLOCK);
+  // Past GRAM_GEMM_ROWS rows: the block's reflectors, one per row (reflector i in vt[i*L + i .. i*L + L)), for
+  // the rest of the Gram sums.
+  private readonly vt: FloatArray | undefined;
   private readonly z = new Float64Array(BLOCK);
   private readonly x: Float64Array;
 
   constructor(m: number, dtype: Dtype) {
-    this.vt = dtype === 'float32' ? new Float32Array(m * BLOCK) : new Float64Array(m * BLOCK);
+    if (m > GRAM_GEMM_ROWS)
+      this.vt = dtype === 'float32' ? new Float32Array(m * BLOCK) : new Float64Array(m * BLOCK);
     this.x = new Float64Array(m);
   }
 
@@ -152,7 +162,7 @@ class ReflectorWorkspace {
     t: FloatArray,
     sign: Float64Array,
   ): void {
-    const { tau, vt, x, z } = this;
+    const { tau, vt, x } = this;
     v.fill(0, 0, L * kb);
     for (let i = 0; i < kb; i++) {
       const len = L - i;
@@ -163,33 +173,42 @@ class ReflectorWorkspace {
       for (let r = 1; r < len; r++) ss += (xs[r] as number) * (xs[r] as number);
       const s = alpha < 0 ? -1 : 1;
       v[i * kb + i] = 1;
-      vt[i * L + i] = 1;
+      if (vt) vt[i * L + i] = 1;
       if (ss === 0) {
         // Nothing to reflect (a length-1 vector): H = I and R_jj = alpha.
         tau[i] = 0;
         sign[jb + i] = s;
-        vt.fill(0, i * L + i + 1, i * L + L);
+        vt?.fill(0, i * L + i + 1, i * L + L);
         continue;
       }
       const beta = -s * Math.sqrt(alpha * alpha + ss);
       tau[i] = (beta - alpha) / beta;
       const inv = 1 / (alpha - beta);
-      const row = i * L + i;
-      for (let r = 1; r < len; r++) {
-        const value = (xs[r] as number) * inv;
-        v[(i + r) * kb + i] = value;
-        vt[row + r] = value;
-      }
+      for (let r = 1; r < len; r++) v[(i + r) * kb + i] = (xs[r] as number) * inv;
+      if (vt) for (let r = 1; r < len; r++) vt[i * L + i + r] = v[(i + r) * kb + i] as number;
       sign[jb + i] = beta < 0 ? -1 : 1;
     }
-    // T (kb x kb, upper triangular): H_jb ⋯ H_jb+kb-1 = I − V T Vᵀ (LAPACK larft, forward, columnwise).
+    this.formT(kb, L, v, t);
+  }
+
+  /**
+   * T (kb x kb, upper triangular) with H_jb ⋯ H_jb+kb−1 = I − V T Vᵀ (LAPACK larft, forward, columnwise):
+   * T_ii = τ_i, z = −τ_i V[:, 0:i]ᵀ v_i, T[0:i, i] = T[0:i, 0:i] z. The dot products V[:, c]ᵀ v_i are float64
+   * sums in increasing row order (from row i on; the rows above add exact zeros): the first 256 rows by one
+   * GEMM, any further rows by {@link continueDots}.
+   */
+  private formT(kb: number, L: number, v: FloatArray, t: FloatArray): void {
+    const { tau, gram, vt, z } = this;
+    const rows = Math.min(L, GRAM_GEMM_ROWS);
+    const head = view(v, rows, kb);
+    gemm(1, head, head, 0, view(gram, kb, kb), { transA: true });
     t.fill(0, 0, kb * kb);
     for (let i = 0; i < kb; i++) {
       const ti = tau[i] as number;
       t[i * kb + i] = ti;
       if (i === 0 || ti === 0) continue;
-      // z = −tau_i · V[:, 0:i]ᵀ v_i, then T[0:i, i] = T[0:i, 0:i] z
-      reflectorDots(vt, L, i, z);
+      for (let c = 0; c < i; c++) z[c] = gram[c * kb + i] as number;
+      if (vt && L > rows) continueDots(vt, L, i, Math.max(i, rows), z);
       for (let c = 0; c < i; c++) z[c] = -ti * (z[c] as number);
       for (let r = 0; r < i; r++) {
         let acc = 0;
@@ -201,11 +220,11 @@ class ReflectorWorkspace {
 }
 
 /**
- * `z[c] = Σ_{r = i}^{L−1} v_c[r] · v_i[r]` for every `c < i`, in float64, summed in increasing `r`, where
- * reflector `c` is row `c` of `vt` (`L` entries each; zero before its own index). Four reflectors at a
- * time share the loads of `v_i`; each sum keeps its order, so the result has the bits of one loop per `c`.
+ * `z[c] += Σ_{r = from}^{L−1} v_c[r] · v_i[r]` for every `c < i`, in float64, adding in increasing `r` (so the
+ * sums go on exactly as one sequential loop), where reflector `c` is row `c` of `vt` (`L` entries each). Four
+ * reflectors at a time share the loads of `v_i`.
  */
-function reflectorDots(vt: FloatArray, L: number, i: number, z: Float64Array): void {
+function continueDots(vt: FloatArray, L: number, i: number, from: number, z: Float64Array): void {
   const vi = i * L;
   let c = 0;
   for (; c + 4 <= i; c += 4) {
@@ -213,11 +232,11 @@ function reflectorDots(vt: FloatArray, L: number, i: number, z: Float64Array): v
     const b1 = b0 + L;
     const b2 = b1 + L;
     const b3 = b2 + L;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let r = i; r < L; r++) {
+    let s0 = z[c] as number;
+    let s1 = z[c + 1] as number;
+    let s2 = z[c + 2] as number;
+    let s3 = z[c + 3] as number;
+    for (let r = from; r < L; r++) {
       const w = vt[vi + r] as number;
       s0 += (vt[b0 + r] as number) * w;
       s1 += (vt[b1 + r] as number) * w;
@@ -231,8 +250,8 @@ function reflectorDots(vt: FloatArray, L: number, i: number, z: Float64Array): v
   }
   for (; c < i; c++) {
     const b = c * L;
-    let s = 0;
-    for (let r = i; r < L; r++) s += (vt[b + r] as number) * (vt[vi + r] as number);
+    let s = z[c] as number;
+    for (let r = from; r < L; r++) s += (vt[b + r] as number) * (vt[vi + r] as number);
     z[c] = s;
   }
 }

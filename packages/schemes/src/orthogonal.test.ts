@@ -198,3 +198,42 @@ describe('layout equivalences', () => {
     expect(Array.from(a)).toEqual(Array.from(b));
   });
 });
+
+describe('orthogonal output bits', () => {
+  /** 64-bit FNV-1a of the bytes of every array, in order. */
+  function hash(arrays: (Float32Array | Float64Array)[]): string {
+    let h = 0xcbf29ce484222325n;
+    const mask = (1n << 64n) - 1n;
+    for (const a of arrays) {
+      const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      for (let i = 0; i < bytes.length; i++) h = ((h ^ BigInt(bytes[i] as number)) * 0x100000001b3n) & mask;
+    }
+    return h.toString(16).padStart(16, '0');
+  }
+
+  // Pinned: a change to the reflector draws, the T factor, the Gram sums or the accumulation shows here. Tall
+  // shapes past 256 rows take the sequential tail of the Gram sums; wide ones are generated transposed.
+  it('are pinned for tall, square and wide shapes, in both dtypes and on both GEMM back ends', async () => {
+    const { gemmBackend, setGemmBackend } = await import('@init/linalg');
+    const initial = gemmBackend();
+    const out: string[] = [];
+    try {
+      for (const backend of ['wasm', 'js'] as const) {
+        setGemmBackend(backend);
+        const arrays = [];
+        for (const shape of [
+          [256, 256],
+          [500, 96],
+          [130, 97],
+          [97, 130],
+        ])
+          for (const dtype of ['float32', 'float64'] as const)
+            arrays.push(orthogonal({ gain: 1.5 })(shape, `bits/${shape.join('x')}`, { dtype }).data);
+        out.push(hash(arrays));
+      }
+    } finally {
+      setGemmBackend(initial);
+    }
+    expect(out).toEqual(['6e71de5f868aa9c4', '6e71de5f868aa9c4']);
+  });
+});

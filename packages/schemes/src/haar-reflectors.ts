@@ -133,6 +133,15 @@ const lastBlockStart = (n: number): number => Math.floor((n - 1) / BLOCK) * BLOC
  */
 const GRAM_GEMM_ROWS = 256;
 
+/**
+ * Values one fill draws for several reflectors at once (512 KiB of float64). A counter-based (Philox) fill
+ * without `offset` starts at the stream's position rounded up to a whole block (two float64 normals) and
+ * advances it by its length, so consecutive fills of lengths ℓ_0, ℓ_1, … read the same stream values as one fill
+ * of ℓ_0 + (ℓ_0 mod 2) + ℓ_1 + … whose pieces start at those rounded offsets, and leave the same position behind.
+ * Sequential generators draw value after value with no rounding: they keep one fill per reflector.
+ */
+const DRAW_GROUP_VALUES = 1 << 16;
+
 /** Scratch of the reflector draws of one matrix with `m` rows. */
 class ReflectorWorkspace {
   private readonly tau = new Float64Array(BLOCK);
@@ -141,12 +150,14 @@ class ReflectorWorkspace {
   // the rest of the Gram sums.
   private readonly vt: FloatArray | undefined;
   private readonly z = new Float64Array(BLOCK);
-  private readonly x: Float64Array;
+  /** Start of each reflector's values in `draws`. */
+  private readonly starts = new Float64Array(BLOCK);
+  private readonly draws: Float64Array;
 
   constructor(m: number, dtype: Dtype) {
     if (m > GRAM_GEMM_ROWS)
       this.vt = dtype === 'float32' ? new Float32Array(m * BLOCK) : new Float64Array(m * BLOCK);
-    this.x = new Float64Array(m);
+    this.draws = new Float64Array(m + Math.min(DRAW_GROUP_VALUES, (m + 1) * (BLOCK - 1)));
   }
 
   /**
@@ -162,33 +173,65 @@ class ReflectorWorkspace {
     t: FloatArray,
     sign: Float64Array,
   ): void {
-    const { tau, vt, x } = this;
     v.fill(0, 0, L * kb);
-    for (let i = 0; i < kb; i++) {
-      const len = L - i;
-      const xs = x.subarray(0, len);
-      rng.fillNormal(xs, 0, 1);
-      const alpha = xs[0] as number;
-      let ss = 0;
-      for (let r = 1; r < len; r++) ss += (xs[r] as number) * (xs[r] as number);
-      const s = alpha < 0 ? -1 : 1;
-      v[i * kb + i] = 1;
-      if (vt) vt[i * L + i] = 1;
-      if (ss === 0) {
-        // Nothing to reflect (a length-1 vector): H = I and R_jj = alpha.
-        tau[i] = 0;
-        sign[jb + i] = s;
-        vt?.fill(0, i * L + i + 1, i * L + L);
-        continue;
-      }
-      const beta = -s * Math.sqrt(alpha * alpha + ss);
-      tau[i] = (beta - alpha) / beta;
-      const inv = 1 / (alpha - beta);
-      for (let r = 1; r < len; r++) v[(i + r) * kb + i] = (xs[r] as number) * inv;
-      if (vt) for (let r = 1; r < len; r++) vt[i * L + i + r] = v[(i + r) * kb + i] as number;
-      sign[jb + i] = beta < 0 ? -1 : 1;
+    const grouped = rng.algorithm === 'philox';
+    for (let i = 0; i < kb; ) {
+      const end = this.drawGroup(i, kb, L, rng, grouped);
+      for (; i < end; i++) this.reflector(jb, i, kb, L, this.starts[i] as number, v, sign);
     }
     this.formT(kb, L, v, t);
+  }
+
+  /**
+   * The Gaussian vectors of reflectors `i, i+1, … end−1` (lengths L − i, …) with one fill, at `starts`; a single
+   * reflector when `grouped` is false. Returns `end`.
+   */
+  private drawGroup(i: number, kb: number, L: number, rng: Rng, grouped: boolean): number {
+    const { starts } = this;
+    let total = 0;
+    let g = i;
+    do {
+      // The next fill would start on a whole block: past an odd-length piece, skip the rest of its block.
+      if (g > i) total += total & 1;
+      starts[g] = total;
+      total += L - g;
+      g++;
+    } while (grouped && g < kb && total + 1 + (L - g) <= this.draws.length);
+    rng.fillNormal(this.draws.subarray(0, total), 0, 1);
+    return g;
+  }
+
+  /** Reflector `i` of the block from its Gaussian vector `draws[at .. at + L − i)`. */
+  private reflector(
+    jb: number,
+    i: number,
+    kb: number,
+    L: number,
+    at: number,
+    v: FloatArray,
+    sign: Float64Array,
+  ) {
+    const { tau, vt, draws } = this;
+    const len = L - i;
+    const alpha = draws[at] as number;
+    let ss = 0;
+    for (let r = 1; r < len; r++) ss += (draws[at + r] as number) * (draws[at + r] as number);
+    const s = alpha < 0 ? -1 : 1;
+    v[i * kb + i] = 1;
+    if (vt) vt[i * L + i] = 1;
+    if (ss === 0) {
+      // Nothing to reflect (a length-1 vector): H = I and R_jj = alpha.
+      tau[i] = 0;
+      sign[jb + i] = s;
+      vt?.fill(0, i * L + i + 1, i * L + L);
+      return;
+    }
+    const beta = -s * Math.sqrt(alpha * alpha + ss);
+    tau[i] = (beta - alpha) / beta;
+    const inv = 1 / (alpha - beta);
+    for (let r = 1; r < len; r++) v[(i + r) * kb + i] = (draws[at + r] as number) * inv;
+    if (vt) for (let r = 1; r < len; r++) vt[i * L + i + r] = v[(i + r) * kb + i] as number;
+    sign[jb + i] = beta < 0 ? -1 : 1;
   }
 
   /**

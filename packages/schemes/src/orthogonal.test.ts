@@ -234,6 +234,9 @@ describe('orthogonal output bits', () => {
     } finally {
       setGemmBackend(initial);
     }
-    expect(out).toEqual(['6e71de5f868aa9c4', '6e71de5f868aa9c4']);
+    // A sequential generator (one fill per reflector, no block rounding) too.
+    const sequential = orthogonal()([300, 70], createRng(5, { algorithm: 'xoshiro128**' })).data;
+    out.push(hash([sequential]));
+    expect(out).toEqual(['6e71de5f868aa9c4', '6e71de5f868aa9c4', '263ba05c3c7b568d']);
   });
 });

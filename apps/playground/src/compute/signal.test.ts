@@ -14,8 +14,8 @@ const base: SignalParams = {
 
 describe('runSignal', () => {
   // At width 128 the log-variance drifts like a random walk of step ~1/width: a factor 2 over 20 layers is the margin.
-  it('keeps the ReLU signal under He init, as the mean field predicts', () => {
-    const r = runSignal(base);
+  it('keeps the ReLU signal under He init, as the mean field predicts', async () => {
+    const r = await runSignal(base);
     expect(r.measuredDepth).toBe(20);
     expect(r.prediction?.verdict).toBe('healthy');
     for (let l = 0; l < 20; l++) {
@@ -27,35 +27,44 @@ describe('runSignal', () => {
     expect(r.gradRatio[18]).toBeCloseTo(1, 10);
   });
 
-  it('shows the vanishing signal of ReLU with Xavier gain 1 by depth', () => {
-    const r = runSignal({ ...base, scheme: { name: 'xavier_normal', gain: 1 } });
+  it('shows the vanishing signal of ReLU with Xavier gain 1 by depth', async () => {
+    const r = await runSignal({ ...base, scheme: { name: 'xavier_normal', gain: 1 } });
     expect(r.prediction?.verdict).toBe('vanishing');
     expect((r.preRms[19] as number) / (r.preRms[0] as number)).toBeLessThan(0.01);
   });
 
-  it('stops measuring, without throwing, when the values overflow float32', () => {
-    const r = runSignal({ ...base, scheme: { name: 'normal', std: 1 }, activation: 'linear', depth: 60 });
+  it('stops measuring, without throwing, when the values overflow float32', async () => {
+    const r = await runSignal({
+      ...base,
+      scheme: { name: 'normal', std: 1 },
+      activation: 'linear',
+      depth: 60,
+    });
     expect(r.overflowAt).not.toBeNull();
     expect(r.measuredDepth).toBeLessThan(60);
     expect(r.prediction?.verdict).toBe('exploding');
   });
 
-  it('reports a prediction error instead of failing for zeros', () => {
-    const r = runSignal({ ...base, scheme: { name: 'zeros' } });
+  it('reports a prediction error instead of failing for zeros', async () => {
+    const r = await runSignal({ ...base, scheme: { name: 'zeros' } });
     expect(r.prediction).toBeNull();
     expect(r.predictionError).toBeTypeOf('string');
     expect(r.preRms.every((v) => v === 0)).toBe(true);
   });
 
-  it('refuses settings beyond its memory budget with a message naming them', () => {
-    expect(() => runSignal({ ...base, depth: 200, width: 1024 })).toThrow('lower the depth or the width');
-    expect(() => runSignal({ ...base, depth: 200, width: 256, batch: 256 })).toThrow('lower the batch');
+  it('refuses settings beyond its memory budget with a message naming them', async () => {
+    await expect(runSignal({ ...base, depth: 200, width: 1024 })).rejects.toThrow(
+      'lower the depth or the width',
+    );
+    await expect(runSignal({ ...base, depth: 200, width: 256, batch: 256 })).rejects.toThrow(
+      'lower the batch',
+    );
   });
 
-  it('is reproducible from the seed', () => {
-    const a = runSignal({ ...base, depth: 5 });
-    const b = runSignal({ ...base, depth: 5 });
-    const c = runSignal({ ...base, depth: 5, seed: 2 });
+  it('is reproducible from the seed', async () => {
+    const a = await runSignal({ ...base, depth: 5 });
+    const b = await runSignal({ ...base, depth: 5 });
+    const c = await runSignal({ ...base, depth: 5, seed: 2 });
     expect(a.preRms).toEqual(b.preRms);
     expect(a.preRms).not.toEqual(c.preRms);
   });
@@ -65,11 +74,11 @@ describe('WeightCache', () => {
   it('gives the same result as fresh weights, and reuses them across non-weight changes', async () => {
     const { WeightCache } = await import('./weight-cache');
     const cache = new WeightCache();
-    const a = runSignal({ ...base, depth: 6 }, cache);
-    const b = runSignal({ ...base, depth: 8, activation: 'tanh' }, cache);
-    const c = runSignal({ ...base, depth: 8, activation: 'tanh' });
+    const a = await runSignal({ ...base, depth: 6 }, cache);
+    const b = await runSignal({ ...base, depth: 8, activation: 'tanh' }, cache);
+    const c = await runSignal({ ...base, depth: 8, activation: 'tanh' });
     expect(b.preRms).toEqual(c.preRms);
-    expect(runSignal({ ...base, depth: 6 }, cache).preRms).toEqual(a.preRms);
+    expect((await runSignal({ ...base, depth: 6 }, cache)).preRms).toEqual(a.preRms);
     const first = cache.get(base.scheme, base.width, base.seed, 8);
     expect(cache.get(base.scheme, base.width, base.seed, 5)[0]).toBe(first[0]);
     expect(cache.get(base.scheme, base.width, base.seed + 1, 5)[0]).not.toBe(first[0]);

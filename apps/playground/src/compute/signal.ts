@@ -4,12 +4,20 @@
  * the chosen scheme from the stream `rng.fork('<l>.weight')`, and a random output gradient sent back.
  */
 import { propagate, weightStatistics } from '@init/advisor';
-import { gemm, gemmBackend, view } from '@init/linalg';
+import { gemmBackend } from '@init/linalg';
 import { createRng, type Rng } from '@init/rng';
 import type { SchemeConfigJson } from '../scheme-catalog';
 import type { ActivationName } from '../state/schema';
 import { activateArray, multiplyDerivative } from './activation-fns';
-import { WeightCache } from './weight-cache';
+import {
+  backwardProduct,
+  type FactorScratch,
+  factorScratch,
+  forwardProduct,
+  type LayerWeights,
+} from './layer-weights';
+import { layerAt, type PendingLayer, WeightCache } from './weight-cache';
+import type { WeightsHelper } from './weights-helper';
 
 export interface SignalParams {
   readonly activation: ActivationName;
@@ -195,18 +203,25 @@ export function checkBudget(p: Pick<SignalParams, 'depth' | 'width' | 'batch'>):
  *
  * Measured: preRms_l = sqrt(mean h_l²), postStd_l = std(x_l), gradRatio_l = ‖δ_l‖ / ‖δ_{L-1}‖ with
  * δ_L = g ⊙ φ'(h_L), g ~ N(0, 1), and δ_l = (δ_{l+1} W_{l+1}) ⊙ φ'(h_l).
+ * With a `helper`, layers not cached are drawn partly by the helper worker; the forward pass takes each
+ * layer as it arrives. The result is the same either way, bit for bit.
  */
-export function runSignal(p: SignalParams, cache: WeightCache = new WeightCache()): SignalResult {
+export async function runSignal(
+  p: SignalParams,
+  cache: WeightCache = new WeightCache(),
+  helper?: WeightsHelper,
+): Promise<SignalResult> {
   const t0 = performance.now();
   checkBudget(p);
   const bins = p.bins ?? 48;
   const { batch, width, depth } = p;
   const rng = createRng(p.seed);
-  const allWeights = cache.get(p.scheme, width, p.seed, depth);
+  const allWeights = cache.get(p.scheme, width, p.seed, depth, helper);
   const n = batch * width;
   const x0 = new Float32Array(n);
   fillInput(x0, p.input, rng.fork('input'));
-  const weights: Float32Array[] = [];
+  const weights: LayerWeights[] = [];
+  const scratch = factorScratch(batch, width);
   const pre: Float32Array[] = [];
   const post: Float32Array[] = [];
   const preRms: number[] = [];
@@ -214,16 +229,14 @@ export function runSignal(p: SignalParams, cache: WeightCache = new WeightCache(
   let overflowAt: number | null = null;
   let x = x0;
   for (let l = 1; l <= depth; l++) {
-    const w = allWeights[l - 1] as Float32Array;
+    const w = await layerAt(allWeights[l - 1] as PendingLayer, p.scheme, width, p.seed, l);
     const h = new Float32Array(n);
     if (p.biasStd > 0) {
       const b = rng.fork(`${l}.bias`).fillNormal(new Float32Array(width), 0, p.biasStd);
       for (let r = 0; r < batch; r++) h.set(b, r * width);
     }
     try {
-      gemm(1, view(x, batch, width), view(w, width, width), p.biasStd > 0 ? 1 : 0, view(h, batch, width), {
-        transB: true,
-      });
+      forwardProduct(w, x, h, batch, width, p.biasStd > 0 ? 1 : 0, scratch);
     } catch {
       overflowAt = l;
       break;
@@ -243,7 +256,7 @@ export function runSignal(p: SignalParams, cache: WeightCache = new WeightCache(
     x = y;
   }
   const measured = pre.length;
-  const gradNorms = backward(pre, weights, p.activation, rng.fork('output-gradient'), batch, width);
+  const gradNorms = backward(pre, weights, p.activation, rng.fork('output-gradient'), batch, width, scratch);
   const ref = gradNorms[Math.max(0, measured - 2)] ?? 0;
   const gradRatio = gradNorms.map((g) => (ref > 0 && Number.isFinite(g / ref) ? g / ref : Number.NaN));
   const range = heatRange(post);
@@ -272,11 +285,12 @@ export function runSignal(p: SignalParams, cache: WeightCache = new WeightCache(
 /** ‖δ_l‖ for every measured layer (NaN from the first layer where the gradient stops being finite). */
 function backward(
   pre: readonly Float32Array[],
-  weights: readonly Float32Array[],
+  weights: readonly LayerWeights[],
   activation: ActivationName,
   rng: Rng,
   batch: number,
   width: number,
+  scratch: FactorScratch,
 ): number[] {
   const L = pre.length;
   const norms = new Array<number>(L).fill(Number.NaN);
@@ -289,13 +303,7 @@ function backward(
   let next: Float32Array = new Float32Array(n);
   for (let l = L - 2; l >= 0; l--) {
     try {
-      gemm(
-        1,
-        view(delta, batch, width),
-        view(weights[l + 1] as Float32Array, width, width),
-        0,
-        view(next, batch, width),
-      );
+      backwardProduct(weights[l + 1] as LayerWeights, delta, next, batch, width, scratch);
     } catch {
       break;
     }

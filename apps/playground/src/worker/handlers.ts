@@ -5,14 +5,16 @@ import { type RnnStore, runRnn } from '../compute/rnn';
 import { runSignal } from '../compute/signal';
 import { type ArenaStore, runTrain } from '../compute/train';
 import { WeightCache } from '../compute/weight-cache';
+import type { WeightsHelper } from '../compute/weights-helper';
 import type { Handlers } from './protocol';
 
-export function createHandlers(): Handlers {
+/** `helper`: the weights helper worker the signal view shares its draws with (none in Node tests). */
+export function createHandlers(helper?: WeightsHelper): Handlers {
   const arena: ArenaStore = {};
   const rnn: RnnStore = {};
   const weights = new WeightCache();
   return {
-    signal: (p) => runSignal(p, weights),
+    signal: (p) => runSignal(p, weights, helper),
     inspect: (p) => runInspect(p),
     'inspect-file': (p) => runInspectFile(p),
     encode: (p) => runEncode(p),

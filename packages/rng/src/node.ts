@@ -5,8 +5,8 @@
  */
 
 export {
-  createParallelFiller,
   type Bfloat16FillOptions,
+  createParallelFiller,
   type ParallelFiller,
   type ParallelFillerOptions,
   type ParallelFillOptions,

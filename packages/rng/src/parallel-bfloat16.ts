@@ -48,32 +48,7 @@ export function storeBfloat16(src: Float32Array, out: Uint16Array, at: number): 
  * The worker threads' bfloat16 rounding as a WebAssembly SIMD module (376 bytes, base64), eight values per
  * step, in place: `round(ptr, n)` turns the n float32 values at `ptr` (n a multiple of 8) into their n
  * bfloat16 bit patterns at `ptr`, with the formula of {@link storeBfloat16}. It imports the memory of the
- * Philox module (`env.memory`) and rounds that module's output buffer before the copy out. Built by
- * `asc round.ts --enable simd -O3 --runtime stub --noAssert --importMemory` (AssemblyScript) from:
- *
- * ```ts
- * // Rounds n float32 bit patterns at ptr to bfloat16 in place (n a multiple of 8): the results are the n
- * // 16-bit words from ptr. Round to nearest, ties to even; NaN to a quiet NaN of the same sign.
- * @inline function bf16x4(v: v128): v128 {
- *   const hi = i32x4.shr_u(v, 16);
- *   const rounded = i32x4.shr_u(i32x4.add(i32x4.add(v, i32x4.splat(0x7fff)), v128.and(hi, i32x4.splat(1))), 16);
- *   const nan = i32x4.gt_s(v128.and(v, i32x4.splat(0x7fffffff)), i32x4.splat(0x7f800000));
- *   return v128.bitselect(v128.or(hi, i32x4.splat(0x40)), rounded, nan);
- * }
- *
- * export function round(ptr: usize, n: i32): void {
- *   for (let i = 0; i < n; i += 8) {
- *     const a = v128.load(ptr + (<usize>i << 2));
- *     const b = v128.load(ptr + (<usize>i << 2), 16);
- *     v128.store(ptr + (<usize>i << 1), i16x8.narrow_i32x4_u(bf16x4(a), bf16x4(b)));
- *   }
- * }
- * ```
+ * Philox module (`env.memory`) and rounds that module's output buffer before the copy out. Source:
+ * `assembly/bfloat16.ts`, built by `scripts/build-wasm.mjs` (a test checks the committed bytes).
  */
-export const BF16_ROUND_WASM_BASE64 =
-  'AGFzbQEAAAABBgFgAn9/AAIPAQNlbnYGbWVtb3J5AgAAAwIBAAcSAgVyb3VuZAAABm1lbW9yeQIACrwCAbkCAgJ7An8DQCABIARK' +
-  'BEAgACAEQQF0aiAAIARBAnRqIgX9AAQAIgJBEP2tASID/QxAAAAAQAAAAEAAAABAAAAA/VAgAv0M/38AAP9/AAD/fwAA/38AAP2u' +
-  'ASAD/QwBAAAAAQAAAAEAAAABAAAA/U79rgFBEP2tASAC/Qz///9/////f////3////9//U79DAAAgH8AAIB/AACAfwAAgH/9O/1S' +
-  'IAX9AAQQIgJBEP2tASID/QxAAAAAQAAAAEAAAABAAAAA/VAgAv0M/38AAP9/AAD/fwAA/38AAP2uASAD/QwBAAAAAQAAAAEAAAAB' +
-  'AAAA/U79rgFBEP2tASAC/Qz///9/////f////3////9//U79DAAAgH8AAIB/AACAfwAAgH/9O/1S/YYB/QsEACAEQQhqIQQMAQsL' +
-  'Cw==';
+export { bfloat16WasmBase64 as BF16_ROUND_WASM_BASE64 } from './generated/bfloat16-wasm';

@@ -1,9 +1,10 @@
 // The parallel filler's bfloat16 rounding (see src/parallel-bfloat16.ts): rounds n float32 bit patterns at ptr
 // to bfloat16 in place (n a multiple of 8), eight values per step; the results are the n 16-bit words from ptr.
-// Round to nearest, ties to even; NaN to a quiet NaN of the same sign. Built with --importMemory: it works in
+// Round to nearest, ties to even; NaN to a quiet NaN of the same sign (-O3 inlines bf16x4). Built with
+// --importMemory: it works in
 // the memory of the Philox module (assembly/philox.ts), on that module's output buffer.
 
-@inline function bf16x4(v: v128): v128 {
+function bf16x4(v: v128): v128 {
   const hi = i32x4.shr_u(v, 16);
   const rounded = i32x4.shr_u(i32x4.add(i32x4.add(v, i32x4.splat(0x7fff)), v128.and(hi, i32x4.splat(1))), 16);
   const nan = i32x4.gt_s(v128.and(v, i32x4.splat(0x7fffffff)), i32x4.splat(0x7f800000));

@@ -1,4 +1,5 @@
 import { gemm, type Matrix, view } from '@init/linalg';
+import { InitError } from './errors';
 import type { Rng } from './random-source';
 import type { Dtype, FloatArray } from './tensor';
 
@@ -28,16 +29,16 @@ export function haarReflectorColumns(
   scale = 1,
   target?: FloatArray,
 ): Matrix {
+  if (m > 0 && n > 0) checkWork(m, n);
   // `target` (m·n elements of `dtype`) receives the result in place of a new array.
   const q = target ?? (dtype === 'float32' ? new Float32Array(m * n) : new Float64Array(m * n));
   q.fill(0);
   const Q = view(q, m, n);
   if (m === 0 || n === 0) return Q;
-  const ws = new ReflectorWorkspace(m, dtype);
-  const make = (len: number): FloatArray =>
-    dtype === 'float32' ? new Float32Array(len) : new Float64Array(len);
+  const ws = new ReflectorWorkspace(m, n, dtype);
+  const make = (len: number): FloatArray => allocate(dtype, len, m, n);
   const sign = new Float64Array(n);
-  const vBuf = make(m * BLOCK);
+  const vBuf = make(m * Math.min(BLOCK, n));
   const tBuf = make(BLOCK * BLOCK);
   const pBuf = make(BLOCK * BLOCK);
   const wBuf = make(BLOCK * Math.max(1, n));
@@ -109,12 +110,13 @@ export function haarReflectorFactors(
   const sign = new Float64Array(n);
   const blocks: ReflectorBlock[] = [];
   if (m > 0 && n > 0) {
-    const ws = new ReflectorWorkspace(m, dtype);
+    checkWork(m, n);
+    const ws = new ReflectorWorkspace(m, n, dtype);
     for (let jb = lastBlockStart(n); jb >= 0; jb -= BLOCK) {
       const kb = Math.min(BLOCK, n - jb);
       const L = m - jb;
-      const v = dtype === 'float32' ? new Float32Array(L * kb) : new Float64Array(L * kb);
-      const t = dtype === 'float32' ? new Float32Array(kb * kb) : new Float64Array(kb * kb);
+      const v = allocate(dtype, L * kb, m, n);
+      const t = allocate(dtype, kb * kb, m, n);
       ws.drawBlock(jb, kb, L, rng, v, t, sign);
       blocks.push({ start: jb, v: view(v, L, kb), t: view(t, kb, kb) });
     }
@@ -125,6 +127,39 @@ export function haarReflectorFactors(
 }
 
 const lastBlockStart = (n: number): number => Math.floor((n - 1) / BLOCK) * BLOCK;
+
+/**
+ * Most values one working buffer of the reflectors may hold: `m · min(48, n)` for an `m x n` matrix (2^27, 512 MiB
+ * of float32). The reflectors need a few such buffers, so a very tall and thin shape needs many times the memory
+ * of its output; beyond this it is refused before anything is allocated.
+ */
+export const MAX_REFLECTOR_WORK = 2 ** 27;
+
+/** Throws `TOO_LARGE` (argument `shape`) when an `m x n` matrix's reflector buffers would pass {@link MAX_REFLECTOR_WORK}. */
+function checkWork(m: number, n: number): void {
+  const work = m * Math.min(BLOCK, n);
+  if (work > MAX_REFLECTOR_WORK) {
+    throw new InitError(
+      'TOO_LARGE',
+      'shape',
+      `a ${m} x ${n} orthogonal matrix needs ${work} working values per buffer (rows x min(48, cols)); at most 2^27 = ${MAX_REFLECTOR_WORK}`,
+    );
+  }
+}
+
+/** `len` zeros of `dtype` for an `m x n` matrix's reflectors; an allocation failure is a typed error. */
+function allocate(dtype: Dtype, len: number, m: number, n: number): FloatArray {
+  try {
+    return dtype === 'float32' ? new Float32Array(len) : new Float64Array(len);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new InitError(
+      'TOO_LARGE',
+      'shape',
+      `could not allocate the ${len} working values of the reflectors of a ${m} x ${n} orthogonal matrix: not enough memory`,
+    );
+  }
+}
 
 /**
  * Rows of V whose share of the Gram matrix VᵀV one GEMM computes: linalg's `gemm` sums each entry over depth
@@ -154,10 +189,15 @@ class ReflectorWorkspace {
   private readonly starts = new Float64Array(BLOCK);
   private readonly draws: Float64Array;
 
-  constructor(m: number, dtype: Dtype) {
-    if (m > GRAM_GEMM_ROWS)
-      this.vt = dtype === 'float32' ? new Float32Array(m * BLOCK) : new Float64Array(m * BLOCK);
-    this.draws = new Float64Array(m + Math.min(DRAW_GROUP_VALUES, (m + 1) * (BLOCK - 1)));
+  constructor(m: number, n: number, dtype: Dtype) {
+    const width = Math.min(BLOCK, n);
+    if (m > GRAM_GEMM_ROWS) this.vt = allocate(dtype, m * width, m, n);
+    this.draws = allocate(
+      'float64',
+      m + Math.min(DRAW_GROUP_VALUES, (m + 1) * (width - 1)),
+      m,
+      n,
+    ) as Float64Array;
   }
 
   /**

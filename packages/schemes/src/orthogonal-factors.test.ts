@@ -94,6 +94,9 @@ describe('orthogonalFactors', () => {
       [() => orthogonalFactors([3, -1], 1), 'INVALID_ARGUMENT', 'shape'],
       [() => orthogonalFactors('3x3' as never, 1), 'INVALID_ARGUMENT', 'shape'],
       [() => orthogonalFactors([2 ** 16, 2 ** 15], 1), 'TOO_LARGE', 'shape'],
+      // Tall and thin: few output values, but rows x 48 working values per buffer (refused before allocating).
+      [() => orthogonalFactors([2 ** 22, 64], 1), 'TOO_LARGE', 'shape'],
+      [() => orthogonalFactors([2 ** 28, 1], 1), 'TOO_LARGE', 'shape'],
       [() => orthogonalFactors([3, 3], undefined as never), 'INVALID_ARGUMENT', 'rng'],
       [() => orthogonalFactors([3, 3], 1, { gian: 2 } as never), 'INVALID_ARGUMENT', 'gian'],
       [() => orthogonalFactors([3, 3], 1, { gain: Number.NaN }), 'NOT_FINITE', 'gain'],

@@ -45,7 +45,8 @@ const KEYS = ['gain', 'dtype'] as const;
  * @param rng - an Rng or a seed, as the fill takes
  * @param options - `gain` (default 1), `dtype` (`'float32'` default, or `'float64'`)
  * @throws {InitError} `INVALID_ARGUMENT` for a bad shape, seed, gain or dtype, or an unknown option key;
- * `SHAPE_MISMATCH` for `rows < cols` or a rank other than 2; `TOO_LARGE` above 2^30 elements.
+ * `SHAPE_MISMATCH` for `rows < cols` or a rank other than 2; `TOO_LARGE` above 2^30 elements, or when
+ * `rows · min(48, cols)` (the values of one working buffer) passes 2^27.
  * @example
  * ```ts
  * const f = orthogonalFactors([256, 256], 7, { gain: 2 });
@@ -77,14 +78,5 @@ export function orthogonalFactors(
   const gain = checkParam(gainSpec, o.gain ?? 1, 'orthogonalFactors') as number;
   const dtype = checkDtype(o.dtype);
   const stream = streamOf(resolveSource(rng, 'orthogonalFactors'));
-  try {
-    return haarReflectorFactors(rows, cols, stream, dtype, gain);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    throw new InitError(
-      'TOO_LARGE',
-      'shape',
-      `could not allocate the ${dtype} reflectors of [${rows}, ${cols}]: not enough memory`,
-    );
-  }
+  return haarReflectorFactors(rows, cols, stream, dtype, gain);
 }

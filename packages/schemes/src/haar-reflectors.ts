@@ -1,7 +1,7 @@
 import { gemm, type Matrix, view } from '@init/linalg';
 import { InitError } from './errors';
 import type { Rng } from './random-source';
-import type { Dtype, FloatArray } from './tensor';
+import { allocateFloats, type Dtype, type FloatArray } from './tensor';
 
 /** Reflectors per block of the blocked accumulation. */
 const BLOCK = 48;
@@ -147,19 +147,9 @@ function checkWork(m: number, n: number): void {
   }
 }
 
-/** `len` zeros of `dtype` for an `m x n` matrix's reflectors; an allocation failure is a typed error. */
-function allocate(dtype: Dtype, len: number, m: number, n: number): FloatArray {
-  try {
-    return dtype === 'float32' ? new Float32Array(len) : new Float64Array(len);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    throw new InitError(
-      'TOO_LARGE',
-      'shape',
-      `could not allocate the ${len} working values of the reflectors of a ${m} x ${n} orthogonal matrix: not enough memory`,
-    );
-  }
-}
+/** `len` working values of the reflectors of an `m x n` matrix (an allocation failure is `TOO_LARGE`). */
+const allocate = (dtype: Dtype, len: number, m: number, n: number): FloatArray =>
+  allocateFloats(dtype, len, `the reflectors of a ${m} x ${n} orthogonal matrix`);
 
 /**
  * Rows of V whose share of the Gram matrix VᵀV one GEMM computes: linalg's `gemm` sums each entry over depth

@@ -6,7 +6,15 @@ import { checkOptionKeys } from './option-keys';
 import { MULTIPLIER_PARAM, type ParamSpec, type Params, parseParams } from './params';
 import { type RandomSource, type Rng, resolveSource, type Seed } from './random-source';
 import { checkShape, numel, type Shape } from './shape';
-import { checkDtype, checkOut, type Dtype, type DtypeArray, type FloatArray, type Tensor } from './tensor';
+import {
+  allocateFloats,
+  checkDtype,
+  checkOut,
+  type Dtype,
+  type DtypeArray,
+  type FloatArray,
+  type Tensor,
+} from './tensor';
 
 /** A JSON-serializable scheme configuration: a registry `name` and snake_case parameters. */
 export interface SchemeConfig {
@@ -149,19 +157,6 @@ function runPrepared(prepared: Prepared, out: FloatArray, source: RandomSource, 
   }
 }
 
-/** A zeroed array of `n` (at most MAX_ELEMENTS) elements; an allocation failure is a typed error. */
-function allocate(dtype: Dtype, n: number, shape: readonly number[]): FloatArray {
-  try {
-    return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
-  } catch {
-    throw new InitError(
-      'TOO_LARGE',
-      'shape',
-      `could not allocate ${n} ${dtype} values for [${shape.join(', ')}]: not enough memory`,
-    );
-  }
-}
-
 function freezeConfig(config: SchemeConfig): SchemeConfig {
   for (const v of Object.values(config)) if (Array.isArray(v)) Object.freeze(v);
   return Object.freeze(config);
@@ -202,7 +197,7 @@ export function createInitializer(def: SchemeDefinition, raw: unknown): Initiali
     const n = checkSize(s);
     checkExtents(prepared.extents, dtype, def.name);
     const r = rngFor(rng);
-    const data = allocate(dtype, n, s);
+    const data = allocateFloats(dtype, n, `[${s.join(', ')}]`);
     if (n > 0) runPrepared(prepared, data, r, def.name);
     return { data, shape: s, dtype };
   };

@@ -44,3 +44,19 @@ export function checkOut(out: unknown, length: number): FloatArray {
   }
   return out;
 }
+
+/**
+ * `n` zeros of `dtype`. An allocation the engine refuses is a typed error: `TOO_LARGE` (argument `'shape'`),
+ * "could not allocate n dtype values for `what`".
+ */
+export function allocateFloats(dtype: Dtype, n: number, what: string): FloatArray {
+  try {
+    return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+  } catch {
+    throw new InitError(
+      'TOO_LARGE',
+      'shape',
+      `could not allocate ${n} ${dtype} values for ${what}: not enough memory`,
+    );
+  }
+}

@@ -54,12 +54,6 @@ export function drawLayer(scheme: SchemeConfigJson, width: number, seed: number,
   return { kind: 'dense', w: fromConfig(scheme).fill(new Float32Array(width * width), [width, width], rng) };
 }
 
-/** Float32 values a layer holds. */
-export function layerValues(lw: LayerWeights): number {
-  if (lw.kind === 'dense') return lw.w.length;
-  return lw.f.blocks.reduce((a, b) => a + 2 * b.v.data.length + b.t.data.length, 0);
-}
-
 /** The buffers a layer owns (transferred, not copied, between workers). */
 export function layerBuffers(lw: LayerWeights): ArrayBuffer[] {
   if (lw.kind === 'dense') return [lw.w.buffer as ArrayBuffer];

@@ -29,9 +29,9 @@ export function sidecarPath(path: string): string {
   return `${path}.sha256.json`;
 }
 
-/** SHA-256 of a block, computed off the main thread (Web Crypto runs in the thread pool). */
-export async function blockDigest(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+/** SHA-256 of a block (hashed in place: no copy of the block). */
+export function blockDigest(bytes: Uint8Array): Uint8Array {
+  return createHash('sha256').update(bytes).digest();
 }
 
 /** Combines block digests, in file order, into the file's digest (hex). */
@@ -47,7 +47,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
- * The block digest of a file on disk, read block by block (memory: a few 4 MiB blocks), or undefined when it
+ * The block digest of a file on disk, read block by block (memory: one 4 MiB block), or undefined when it
  * cannot be read; `materializeToDisk` compares it with the sidecar before it skips a file.
  *
  * Formula: SHA-256(SHA-256(block_0) ‖ SHA-256(block_1) ‖ …) over consecutive 4 MiB blocks, hex.
@@ -64,9 +64,9 @@ export async function fileDigest(path: string): Promise<string | undefined> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(path, 'r');
-    const digests: Promise<Uint8Array>[] = [];
+    const digests: Uint8Array[] = [];
+    const buf = new Uint8Array(DIGEST_BLOCK_BYTES);
     for (let position = 0; ; ) {
-      const buf = new Uint8Array(DIGEST_BLOCK_BYTES);
       let got = 0;
       while (got < buf.length) {
         const { bytesRead } = await handle.read(buf, got, buf.length - got, position + got);
@@ -75,11 +75,10 @@ export async function fileDigest(path: string): Promise<string | undefined> {
       }
       if (got === 0) break;
       digests.push(blockDigest(buf.subarray(0, got)));
-      if (digests.length > 2) await digests[digests.length - 3];
       position += got;
       if (got < buf.length) break;
     }
-    return combineDigests(await Promise.all(digests));
+    return combineDigests(digests);
   } catch {
     return undefined;
   } finally {

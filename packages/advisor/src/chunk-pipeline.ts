@@ -54,14 +54,22 @@ const ARRAYS = { float32: Float32Array, float64: Float64Array, bfloat16: Uint16A
 export type StartChunk<T> = (job: ChunkJob<T>, values: ChunkValues) => Promise<unknown>;
 
 /**
+ * Where a chunk's values go when they need no conversion: a view of the chunk's place in the output (its
+ * block), or undefined to generate into one of the pipeline's scratch arrays.
+ */
+export type PlaceChunk<T> = (job: ChunkJob<T>) => ChunkValues | undefined;
+
+/**
  * Generates a file's chunks `depth` ahead of their use (default 1), in `depth + 1` scratch arrays on shared
  * memory: while the caller stores (converts, copies) chunk k, the worker threads already generate chunks
  * k + 1 .. k + depth. With a depth of 2 a worker that finishes its share of chunk k + 1 goes on with its share
  * of k + 2 instead of waiting for the slower one. The values of each chunk do not depend on this schedule.
- * Memory: `depth + 1` arrays of `chunk` elements of `element`.
+ * With `place`, a chunk is generated straight into the view it returns (shared memory, for worker threads),
+ * and the caller need not copy it. Memory: `depth + 1` arrays of `chunk` elements of `element`, made only when
+ * a chunk has no place.
  */
 export class ChunkPipeline<T> {
-  private readonly buffers: ChunkValues[];
+  private buffers: ChunkValues[] | undefined;
   private turn = 0;
   private readonly ahead: { job: ChunkJob<T>; values: ChunkValues; done: Promise<unknown> }[] = [];
   private started = false;
@@ -69,22 +77,27 @@ export class ChunkPipeline<T> {
   constructor(
     private readonly jobs: Iterator<ChunkJob<T>>,
     private readonly start: StartChunk<T>,
-    chunk: number,
-    element: ChunkElement,
+    private readonly chunk: number,
+    private readonly element: ChunkElement,
     private readonly depth = 1,
-  ) {
-    const make = (): ChunkValues => {
-      const Type = ARRAYS[element];
-      return new Type(new SharedArrayBuffer(chunk * Type.BYTES_PER_ELEMENT) as unknown as ArrayBuffer);
-    };
-    this.buffers = Array.from({ length: depth + 1 }, make);
+    private readonly place: PlaceChunk<T> = () => undefined,
+  ) {}
+
+  /** The next scratch array, in turn (the arrays are made on first use). */
+  private scratch(n: number): ChunkValues {
+    const Type = ARRAYS[this.element];
+    const make = (): ChunkValues =>
+      new Type(new SharedArrayBuffer(this.chunk * Type.BYTES_PER_ELEMENT) as unknown as ArrayBuffer);
+    this.buffers ??= Array.from({ length: this.depth + 1 }, make);
+    const values = (this.buffers[this.turn] as ChunkValues).subarray(0, n);
+    this.turn = (this.turn + 1) % this.buffers.length;
+    return values;
   }
 
   private launch(): void {
     const next = this.jobs.next();
     if (next.done) return;
-    const values = (this.buffers[this.turn] as ChunkValues).subarray(0, next.value.n);
-    this.turn = (this.turn + 1) % this.buffers.length;
+    const values = this.place(next.value) ?? this.scratch(next.value.n);
     const done = this.start(next.value, values);
     done.catch(() => undefined); // awaited by take(); never an unhandled rejection
     this.ahead.push({ job: next.value, values, done });

@@ -2,7 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeSafetensors, float32ToBfloat16 } from '@init/schemes';
-import { type AtomicFileSystem, nodeFileSystem } from '@init/schemes/node';
+import {
+  type AtomicDirectHandle,
+  type AtomicFileHandle,
+  type AtomicFileSystem,
+  nodeFileSystem,
+} from '@init/schemes/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileDigest, sidecarPath } from './checkpoint-digest';
 import { AdvisorError } from './errors';
@@ -121,6 +126,42 @@ describe('materializeToDisk', () => {
     }
   });
 
+  it('files larger than the ring of blocks: the in-memory values, with and without workers, in every dtype', async () => {
+    // 9 million values fill more 4 MiB blocks than the ring holds in every dtype (f64: 18 blocks), so every
+    // slot is reused while workers generate ahead and earlier blocks are still being written.
+    const list = [
+      { name: 'huge', shape: [9_000_000], init: { name: 'normal', std: 0.02 } },
+      { name: 'tail', shape: [12_345], init: { name: 'uniform', low: -1, high: 1 } },
+    ];
+    const memory = materialize(list, { seed: 6 });
+    for (const dtype of ['f32', 'bf16', 'f64'] as const) {
+      for (const workers of [0, 2]) {
+        const out = fresh();
+        const result = await materializeToDisk(list, { out, seed: 6, dtype, workers });
+        expect(result.bytesWritten).toBeGreaterThan(7 * 4 * 1024 * 1024 * (dtype === 'bf16' ? 0.5 : 1));
+        const path = join(out, 'model.safetensors');
+        const onDisk = decodeSafetensors(new Uint8Array(readFileSync(path)));
+        onDisk.tensors.forEach((t, k) => {
+          const m = (memory.tensors[k] as (typeof memory.tensors)[number]).data as Float32Array;
+          const expected =
+            dtype === 'f32'
+              ? m
+              : dtype === 'bf16'
+                ? float32ToBfloat16(m)
+                : materialize(list, { seed: 6, dtype: 'float64' }).tensors[k]?.data;
+          expect(
+            Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength).equals(
+              Buffer.from((expected as Float32Array).buffer),
+            ),
+          ).toBe(true);
+        });
+        const side = JSON.parse(readFileSync(sidecarPath(path), 'utf8')) as { blocks_sha256: string };
+        expect(await fileDigest(path)).toBe(side.blocks_sha256);
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+  }, 60_000);
+
   it('f16 with workers: the same bytes as without', async () => {
     const list = [{ name: 'w', shape: [400, 300], init: { name: 'normal', std: 0.5 } }];
     const a = fresh();
@@ -165,21 +206,24 @@ describe('materializeToDisk', () => {
     const clean = fresh();
     await materializeToDisk(gpt2, { out: clean, seed: 9, shardSize: 16_000 });
     let budget = 30_000; // bytes the disk accepts before ENOSPC: the second shard fails
+    // Both ways of opening (direct, which the checkpoint files take, and buffered) see the same full disk.
+    const limited = <H extends AtomicFileHandle>(handle: H): H => ({
+      ...handle,
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+      truncate: (length: number) => (handle as unknown as AtomicDirectHandle).truncate(length),
+      async write(buffer: Uint8Array, offset: number, length: number, position: number) {
+        if (budget < length)
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        budget -= length;
+        return handle.write(buffer, offset, length, position);
+      },
+    });
     const full: AtomicFileSystem = {
       ...nodeFileSystem,
-      async open(path, flags) {
-        const handle = await nodeFileSystem.open(path, flags);
-        return {
-          sync: () => handle.sync(),
-          close: () => handle.close(),
-          async write(buffer, offset, length, position) {
-            if (budget < length)
-              throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-            budget -= length;
-            return handle.write(buffer, offset, length, position);
-          },
-        };
-      },
+      open: async (path, flags) => limited(await nodeFileSystem.open(path, flags)),
+      openDirect: async (path) =>
+        limited(await (nodeFileSystem.openDirect as NonNullable<AtomicFileSystem['openDirect']>)(path)),
     };
     const out = fresh();
     let error: unknown;

@@ -25,6 +25,7 @@ import {
 import {
   type AtomicFile,
   type AtomicFileSystem,
+  alignedBytes,
   createParallelChunkFiller,
   nodeFileSystem,
   openAtomicFile,
@@ -39,7 +40,7 @@ import {
   sha256Hex,
   sidecarPath,
 } from './checkpoint-digest';
-import { ChunkPipeline, type ChunkValues, fileChunks } from './chunk-pipeline';
+import { type ChunkJob, ChunkPipeline, type ChunkValues, fileChunks } from './chunk-pipeline';
 
 /** Element types of the written files. */
 export type DiskDtype = 'f32' | 'bf16' | 'f16' | 'f64';
@@ -223,12 +224,50 @@ interface TensorCursor {
 }
 
 /**
+ * The blocks of the files being written: a ring of `slots` blocks of {@link DIGEST_BLOCK_BYTES} in one
+ * page-aligned shared memory. Worker threads generate chunks straight into their block, and direct writes go
+ * to the device from it, so the values are never copied on the way. Block `b` of a file lives in slot
+ * `b mod slots`; {@link BlockRing.written} records that a block's write is done, and a block is handed out
+ * only when the one before it in its slot is written.
+ */
+class BlockRing {
+  private readonly memory: Uint8Array;
+  private writtenBelow = 0;
+
+  constructor(private readonly slots: number) {
+    this.memory = alignedBytes(slots * DIGEST_BLOCK_BYTES, { shared: true });
+  }
+
+  /** Starts a new file: its block 0 may take any slot. */
+  reset(): void {
+    this.writtenBelow = 0;
+  }
+
+  /** Block `index` (its first `length` bytes) of the current file. */
+  block(index: number, length = DIGEST_BLOCK_BYTES): Uint8Array {
+    if (index >= this.writtenBelow + this.slots) {
+      throw new Error(
+        `block ${index} would reuse the slot of block ${index - this.slots}, which is not written yet`,
+      );
+    }
+    const at = (index % this.slots) * DIGEST_BLOCK_BYTES;
+    return this.memory.subarray(at, at + length);
+  }
+
+  /** Blocks `0 .. index` of the current file are written. */
+  written(index: number): void {
+    this.writtenBelow = Math.max(this.writtenBelow, index + 1);
+  }
+}
+
+/**
  * Fills one block of a file after another with header bytes and tensor values, in file order. Without
  * workers the main thread generates each chunk (f32 and f64 straight into the block). With workers, the
- * workers generate every chunk one ahead (see {@link ChunkPipeline}) while the main thread converts or
- * copies the previous one into its block, writes and hashes. For bf16 the workers also round: the pipeline's
- * arrays hold bfloat16 bit patterns (`fillBfloat16`), which the main thread only copies, and the pipeline runs
- * two chunks ahead so a worker done with its share of one chunk starts on the next.
+ * workers generate every chunk ahead (see {@link ChunkPipeline}) while the main thread hashes and writes the
+ * blocks before it. Values that need no conversion (f32, f64, and bf16, which the workers round themselves
+ * with `fillBfloat16`) are generated straight into their block of the {@link BlockRing}; f16 values are
+ * generated as float32 and converted into the block on this thread. For bf16 the pipeline runs two chunks
+ * ahead, so a worker done with its share of one chunk starts on the next.
  */
 class BlockFiller {
   private current:
@@ -237,6 +276,8 @@ class BlockFiller {
   private readonly scratch: Float32Array | Float64Array;
   private readonly item: number;
   private readonly pipeline: ChunkPipeline<TensorCursor> | undefined;
+  /** Chunks whose values go into their block as they are generated. */
+  private readonly inPlace: boolean;
 
   constructor(
     private readonly file: CheckpointFile,
@@ -244,11 +285,13 @@ class BlockFiller {
     private readonly seed: Seed,
     private readonly dtype: DiskDtype,
     private readonly chunk: number,
+    private readonly ring: BlockRing,
     filler: ParallelChunkFiller | undefined,
   ) {
     this.item = dtype === 'f64' ? 8 : dtype === 'f32' ? 4 : 2;
-    // bf16 with workers needs no float32 scratch: the pipeline's arrays hold the bit patterns.
+    // bf16 with workers needs no float32 scratch: the workers write the bit patterns.
     const roundInWorkers = filler !== undefined && dtype === 'bf16';
+    this.inPlace = dtype === 'f32' || dtype === 'f64' || roundInWorkers;
     this.scratch =
       dtype === 'f64'
         ? new Float64Array(chunk)
@@ -265,10 +308,19 @@ class BlockFiller {
             return Promise.resolve();
           },
           chunk,
-          dtype === 'f64' ? 'float64' : roundInWorkers ? 'bfloat16' : 'float32',
-          roundInWorkers ? 2 : 1,
+          dtype === 'f64' ? 'float64' : 'float32',
+          this.inPlace ? 2 : 1,
+          (job) => (this.inPlace ? this.placeOf(job) : undefined),
         )
       : undefined;
+  }
+
+  /** The view of a chunk's values in its block, of the file's element type (bf16 as bit patterns). */
+  private placeOf(job: ChunkJob<TensorCursor>): ChunkValues {
+    const block = this.ring.block(Math.floor(job.fileAt / DIGEST_BLOCK_BYTES));
+    const at = block.byteOffset + (job.fileAt % DIGEST_BLOCK_BYTES);
+    const Type = this.dtype === 'f64' ? Float64Array : this.dtype === 'f32' ? Float32Array : Uint16Array;
+    return new Type(block.buffer as ArrayBuffer, at, job.n);
   }
 
   private generator(spec: ParameterSpec) {
@@ -303,20 +355,14 @@ class BlockFiller {
     return Promise.resolve();
   }
 
-  /**
-   * Writes a chunk into the block at byte `at` of the block: as it is (f32, f64, and bf16 bit patterns from the
-   * workers), or converted to 16 bits.
-   */
-  private store(block: Uint8Array, at: number, values: ChunkValues): void {
-    if (this.dtype === 'f32' || this.dtype === 'f64' || values instanceof Uint16Array) {
-      block.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), at);
-      return;
-    }
+  /** Converts float32 values to the file's 16-bit type into the block at byte `at` of the block. */
+  private store(block: Uint8Array, at: number, values: Float32Array): void {
     const out = new Uint16Array(block.buffer, block.byteOffset + at, values.length);
-    if (this.dtype === 'bf16') float32ToBfloat16(values as Float32Array, out);
-    else float32ToFloat16(values as Float32Array, out);
+    if (this.dtype === 'bf16') float32ToBfloat16(values, out);
+    else float32ToFloat16(values, out);
   }
 
+  /** Fills `block`, the bytes of the file from `blockStart`. */
   async fill(block: Uint8Array, blockStart: number): Promise<void> {
     const blockEnd = blockStart + block.length;
     const header = this.file.headerBytes;
@@ -324,7 +370,7 @@ class BlockFiller {
       block.set(header.subarray(blockStart, Math.min(header.length, blockEnd)), 0);
     if (this.pipeline) {
       for (let c = await this.pipeline.take(blockEnd); c; c = await this.pipeline.take(blockEnd)) {
-        this.store(block, c.job.fileAt - blockStart, c.values);
+        if (!this.inPlace) this.store(block, c.job.fileAt - blockStart, c.values as Float32Array);
       }
       return;
     }
@@ -333,13 +379,9 @@ class BlockFiller {
       const { gen } = this.generator(job.tensor.spec);
       if (this.dtype === 'f32' || this.dtype === 'f64') {
         // Full precision on the main thread: generated straight into the block (offsets are item-aligned).
-        const Type = this.dtype === 'f32' ? Float32Array : Float64Array;
-        gen.fill(
-          new Type(block.buffer as ArrayBuffer, block.byteOffset + job.fileAt - blockStart, job.n),
-          job.e,
-        );
+        gen.fill(this.placeOf(job) as Float32Array | Float64Array, job.e);
       } else {
-        const values = this.scratch.subarray(0, job.n);
+        const values = this.scratch.subarray(0, job.n) as Float32Array;
         gen.fill(values, job.e);
         this.store(block, job.fileAt - blockStart, values);
       }
@@ -361,8 +403,9 @@ function stopMessage(done: readonly string[], failed: string, reason: string, ou
  * and `shard`. Files are planned as Hugging Face shards them (`model.safetensors`, or
  * `model-0000i-of-0000N.safetensors` plus `model.safetensors.index.json`), each written under `<file>.partial`,
  * fsynced and renamed when complete, with a sidecar `<file>.sha256.json` (size, header hash, block digest).
- * A rerun skips files whose size and digest verify. Memory: 4 blocks of 4 MiB and a few chunks (with workers: two
- * chunk arrays, three for bf16 whose chunks run two ahead); schemes that are not elementwise (orthogonal...) hold
+ * A rerun skips files whose size and digest verify. Files are written with direct I/O where the file system
+ * allows it (`openAtomicFile`'s `direct`). Memory: a ring of 7 blocks of 4 MiB that chunks are generated into,
+ * a 4 MiB staging buffer, and for f16 a few chunk arrays; schemes that are not elementwise (orthogonal...) hold
  * one whole tensor.
  *
  * @param source - a plan, list, model description, GPT-2 or LLaMA config (see `modelParameters`)
@@ -410,6 +453,8 @@ export async function materializeToDisk(
   const results: MaterializedFile[] = [];
   const filler =
     o.workers > 0 ? createParallelChunkFiller({ threads: o.workers + 1, callerShare: false }) : undefined;
+  // Blocks being written (IN_FLIGHT), filled (1) and generated ahead by the pipeline (up to 2 more).
+  const ring = new BlockRing(IN_FLIGHT + 3);
   try {
     for (const file of chosen) {
       const path = join(options.out, file.file);
@@ -421,26 +466,29 @@ export async function materializeToDisk(
       }
       let atomic: AtomicFile | undefined;
       try {
-        atomic = await openAtomicFile(path, fs);
+        atomic = await openAtomicFile(path, fs, { direct: true });
         const tensors = file.header.tensors.map((t) => ({
           spec: specs.get(t.name) as ParameterSpec,
           begin: file.header.dataStart + t.dataOffsets[0],
           end: file.header.dataStart + t.dataOffsets[1],
         }));
-        const blocks = new BlockFiller(file, tensors, o.seed, o.dtype, o.chunk, filler);
-        const digests: Promise<Uint8Array>[] = [];
+        ring.reset();
+        const blocks = new BlockFiller(file, tensors, o.seed, o.dtype, o.chunk, ring, filler);
+        const digests: Uint8Array[] = [];
         const pending: Promise<void>[] = [];
         let writes: Promise<void> = Promise.resolve();
-        for (let start = 0; start < file.size; start += DIGEST_BLOCK_BYTES) {
+        for (let start = 0, index = 0; start < file.size; start += DIGEST_BLOCK_BYTES, index++) {
           if (options.signal?.aborted) throw Object.assign(new Error('interrupted'), { code: 'ABORT_ERR' });
           if (pending.length >= IN_FLIGHT) await pending.shift();
-          const block = new Uint8Array(Math.min(DIGEST_BLOCK_BYTES, file.size - start));
+          const block = ring.block(index, Math.min(DIGEST_BLOCK_BYTES, file.size - start));
           await blocks.fill(block, start);
-          const digest = blockDigest(block);
-          digest.catch(() => undefined);
-          digests.push(digest);
+          digests.push(blockDigest(block));
           const target = atomic;
-          writes = writes.then(() => target.write(block));
+          const written = index;
+          writes = writes.then(async () => {
+            await target.write(block);
+            ring.written(written);
+          });
           const len = block.length;
           const step = writes.then(() => {
             bytesDone += len;
@@ -455,7 +503,7 @@ export async function materializeToDisk(
           file: file.file,
           size: file.size,
           header_sha256: sha256Hex(file.headerBytes),
-          blocks_sha256: combineDigests(await Promise.all(digests)),
+          blocks_sha256: combineDigests(digests),
           algorithm: 'sha256 of the sha256 digests of 4 MiB blocks',
         };
         await atomic.commit();

@@ -1,5 +1,7 @@
+import { constants } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { InitError } from '@init/schemes';
+import { DirectAppender } from './direct-writes';
 
 /** The file operations an {@link AtomicFile} uses; inject your own to test failures (a full disk...). */
 export interface AtomicFileSystem {
@@ -9,6 +11,12 @@ export interface AtomicFileSystem {
   rename(from: string, to: string): Promise<void>;
   /** Removes `path`; with `force`, a missing file is not an error. */
   rm(path: string, options: { force: true }): Promise<void>;
+  /**
+   * Opens `path` for direct writes that bypass the page cache (created or truncated; Linux `O_DIRECT`).
+   * Optional: a file system without it, or whose direct open or first direct write fails, is written through
+   * `open`.
+   */
+  openDirect?(path: string): Promise<AtomicDirectHandle>;
 }
 
 /** The part of `fs.promises.FileHandle` an {@link AtomicFile} needs. */
@@ -26,12 +34,38 @@ export interface AtomicFileHandle {
   close(): Promise<void>;
 }
 
+/** A handle opened by {@link AtomicFileSystem.openDirect}: writes need aligned memory, lengths and positions. */
+export interface AtomicDirectHandle extends AtomicFileHandle {
+  /** Sets the file's length to `length` bytes. */
+  truncate(length: number): Promise<void>;
+}
+
+/** Flags of a direct open (undefined where the platform has no `O_DIRECT`). */
+const DIRECT_FLAGS =
+  constants.O_DIRECT === undefined
+    ? undefined
+    : constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_DIRECT;
+
 /** Node's own `fs.promises`, the default file system. */
 export const nodeFileSystem: AtomicFileSystem = {
   open: (path, flags) => open(path, flags) as unknown as Promise<AtomicFileHandle>,
   rename,
   rm: (path, options) => rm(path, options),
+  async openDirect(path) {
+    if (DIRECT_FLAGS === undefined) throw new Error('direct writes (O_DIRECT) are not available here');
+    return (await open(path, DIRECT_FLAGS)) as unknown as AtomicDirectHandle;
+  },
 };
+
+/** Options of {@link openAtomicFile}. */
+export interface OpenAtomicFileOptions {
+  /**
+   * Write with direct I/O (`O_DIRECT`, through {@link AtomicFileSystem.openDirect}) when the file system
+   * allows it: the kernel neither copies the data nor keeps it cached. Bytes are staged 4 MiB at a time, so a
+   * write may resolve before its bytes reach the file; `commit` writes the rest. Default false.
+   */
+  direct?: boolean;
+}
 
 /**
  * After this many bytes since the last flush, `write` starts an fsync in the background (at most one at a
@@ -69,20 +103,81 @@ export function partialPath(path: string): string {
   return `${path}.partial`;
 }
 
+/** Writes all of `bytes` at file position `position`, continuing after short writes. */
+async function writeAt(handle: AtomicFileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+    if (bytesWritten <= 0) throw new Error(`write returned ${bytesWritten} bytes`);
+    done += bytesWritten;
+  }
+}
+
+/** `options` of {@link openAtomicFile}, checked: the `direct` flag. */
+function checkOpenOptions(options: OpenAtomicFileOptions | undefined): boolean {
+  if (options === undefined) return false;
+  if (options === null || typeof options !== 'object') {
+    throw new InitError('INVALID_ARGUMENT', 'options', 'must be an object like { direct: true }');
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'direct')
+      throw new InitError(
+        'INVALID_ARGUMENT',
+        'options',
+        `unknown option '${key.slice(0, 40)}'; allowed: direct`,
+      );
+  }
+  const direct = options.direct ?? false;
+  if (typeof direct !== 'boolean') {
+    throw new InitError(
+      'INVALID_ARGUMENT',
+      'direct',
+      `must be a boolean, got a ${direct === null ? 'null' : typeof direct}`,
+    );
+  }
+  return direct;
+}
+
+/** A file opened for writing: direct (with its appender) when the file system allowed it, else buffered. */
+type OpenedFile =
+  | { handle: AtomicDirectHandle; direct: DirectAppender }
+  | { handle: AtomicFileHandle; direct: undefined };
+
+/**
+ * Opens `tempPath` for direct writes and probes them; on any failure (no `openDirect`, a file system that
+ * refuses O_DIRECT such as tmpfs, a refused write) opens it through the page cache instead.
+ */
+async function openForWriting(tempPath: string, fs: AtomicFileSystem, direct: boolean): Promise<OpenedFile> {
+  if (direct && fs.openDirect) {
+    let handle: AtomicDirectHandle | undefined;
+    try {
+      handle = await fs.openDirect(tempPath);
+      const appender = new DirectAppender(handle);
+      await appender.probe();
+      return { handle, direct: appender };
+    } catch {
+      await handle?.close().catch(() => undefined);
+    }
+  }
+  return { handle: await fs.open(tempPath, 'w'), direct: undefined };
+}
+
 /**
  * Opens a file for atomic writing: bytes go to `<path>.partial`, which is fsynced and renamed to `path`
  * by `commit()`, so a crash, Ctrl-C or a full disk never leaves a file under `path` that looks finished.
- * Every 64 MiB written, an fsync starts in the background (a failed one fails the next
- * `write` or `commit`, after the temporary file is removed).
+ * Through the page cache, every 64 MiB written an fsync starts in the background (a failed one fails the next
+ * `write` or `commit`, after the temporary file is removed). With `{ direct: true }` the bytes bypass the page
+ * cache where the file system allows it (see {@link OpenAtomicFileOptions}); the file's bytes are the same.
  *
  * @param path - the final path
  * @param fs - the file system (default Node's); tests inject one that fails
+ * @param options - `direct` (default false)
  * @returns an {@link AtomicFile}
- * @throws {InitError} `INVALID_ARGUMENT` (argument `path`) for an empty path; the file system's own errors
- *   (ENOSPC, EACCES...) propagate from `write` and `commit` after the temporary file is removed
+ * @throws {InitError} `INVALID_ARGUMENT` (argument `path`) for an empty path, (argument `options` or `direct`)
+ *   for bad options; the file system's own errors (ENOSPC, EACCES...) propagate from `write` and `commit` after
+ *   the temporary file is removed
  * @example
  * ```js
- * const file = await openAtomicFile('/tmp/w.bin');
+ * const file = await openAtomicFile('/tmp/w.bin', undefined, { direct: true });
  * await file.write(new Uint8Array([1, 2, 3]));
  * await file.commit(); // /tmp/w.bin now holds the 3 bytes; /tmp/w.bin.partial is gone
  * file.written; // => 3
@@ -91,12 +186,13 @@ export function partialPath(path: string): string {
 export async function openAtomicFile(
   path: string,
   fs: AtomicFileSystem = nodeFileSystem,
+  options?: OpenAtomicFileOptions,
 ): Promise<AtomicFile> {
   if (typeof path !== 'string' || path.length === 0) {
     throw new InitError('INVALID_ARGUMENT', 'path', 'must be a non-empty string');
   }
   const tempPath = partialPath(path);
-  const handle = await fs.open(tempPath, 'w');
+  const { handle, direct } = await openForWriting(tempPath, fs, checkOpenOptions(options));
   let written = 0;
   let closed = false;
   let flushedAt = 0;
@@ -104,7 +200,7 @@ export async function openAtomicFile(
   let flushError: unknown;
   /** Starts a background fsync when enough new bytes are written; its failure surfaces at the next call. */
   const flushInBackground = (): void => {
-    if (flushing || written - flushedAt < FLUSH_EVERY_BYTES) return;
+    if (direct || flushing || written - flushedAt < FLUSH_EVERY_BYTES) return;
     flushedAt = written;
     flushing = handle.sync().then(
       () => {
@@ -138,18 +234,14 @@ export async function openAtomicFile(
     async write(bytes) {
       if (closed) throw new InitError('INVALID_ARGUMENT', 'file', 'is already committed or aborted');
       await failIfFlushFailed();
-      let done = 0;
       try {
-        while (done < bytes.length) {
-          const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, written + done);
-          if (bytesWritten <= 0) throw new Error(`write returned ${bytesWritten} bytes`);
-          done += bytesWritten;
-        }
+        if (direct) await direct.append(bytes);
+        else await writeAt(handle, bytes, written);
       } catch (e) {
         await abort();
         throw e;
       }
-      written += done;
+      written += bytes.length;
       flushInBackground();
     },
     async commit() {
@@ -157,6 +249,7 @@ export async function openAtomicFile(
       await flushing;
       await failIfFlushFailed();
       try {
+        await direct?.finish(written);
         await handle.sync();
         closed = true;
         await handle.close();

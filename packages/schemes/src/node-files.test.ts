@@ -236,6 +236,7 @@ describe('the node entry', () => {
     const nodeOnly = [
       'node.ts',
       'atomic-file.ts',
+      'direct-writes.ts',
       'parallel-chunks.ts',
       'weights-file-readers.ts',
       'weights-file-writers.ts',

@@ -7,13 +7,16 @@
  */
 
 export {
+  type AtomicDirectHandle,
   type AtomicFile,
   type AtomicFileHandle,
   type AtomicFileSystem,
   nodeFileSystem,
+  type OpenAtomicFileOptions,
   openAtomicFile,
   partialPath,
 } from './atomic-file';
+export { alignedBytes } from './direct-writes';
 export { createParallelChunkFiller, type ParallelChunkFiller } from './parallel-chunks';
 export {
   type FileValues,

@@ -3,24 +3,27 @@
  * (`orthogonalFactors` of @init/schemes: the same draws as the scheme's fill, never accumulated into a matrix).
  * Either way the view needs only two products with a batch `X` (`batch x width`, row-major):
  * forward `X Wᵀ` and backward `Δ W`. Through the factors, `W = B_0 ⋯ B_{K−1} · diag(s)` with
- * `B_k = I − V_k T_k V_kᵀ` on columns `start_k..` and `U_k = V_k T_k` formed once with the factors,
- *   `X Wᵀ = (X ⊙ s) B_{K−1}ᵀ ⋯ B_0ᵀ`, each step `X_k ← X_k − (X_k V_k) U_kᵀ`, and
- *   `Δ W = (Δ B_0 ⋯ B_{K−1}) ⊙ s`, each step `Δ_k ← Δ_k − (Δ_k U_k) V_kᵀ`
- * (`X_k` the columns `start_k..` of `X`): two GEMMs per block, about the flops of one dense product, and no
- * `(4/3)·width³` accumulation of the matrix. The results equal the dense products up to float32 rounding.
+ * `B_k = I − V_k T_k V_kᵀ` on columns `start_k..`,
+ *   `X Wᵀ = (X ⊙ s) B_{K−1}ᵀ ⋯ B_0ᵀ`, each step `X_k ← X_k − ((X_k V_k) T_kᵀ) V_kᵀ`, and
+ *   `Δ W = (Δ B_0 ⋯ B_{K−1}) ⊙ s`, each step `Δ_k ← Δ_k − ((Δ_k V_k) T_k) V_kᵀ`
+ * (`X_k` the columns `start_k..` of `X`): three GEMMs per block, the middle one only `batch x 48 x 48`, about the
+ * flops of one dense product, and no `(4/3)·width³` accumulation of the matrix. (Forming `U_k = V_k T_k` once
+ * would save the middle products, but it costs `width x 48 x 48` per block, more than a batch of 32 saves in
+ * both passes.) The results equal the dense products up to float32 rounding.
  */
-import { gemm, type Matrix, view } from '@init/linalg';
+import { gemm, view } from '@init/linalg';
 import { createRng } from '@init/rng';
 import { fromConfig, type OrthogonalFactors, orthogonalFactors } from '@init/schemes';
 import type { SchemeConfigJson } from '../scheme-catalog';
 
 export type LayerWeights =
   | { readonly kind: 'dense'; readonly w: Float32Array }
-  | { readonly kind: 'factored'; readonly f: OrthogonalFactors; readonly u: readonly Matrix[] };
+  | { readonly kind: 'factored'; readonly f: OrthogonalFactors };
 
-/** Scratch of the factored products: a `batch x 48` block and a `batch x width` product. */
+/** Scratch of the factored products: two `batch x 48` blocks and a `batch x width` product. */
 export interface FactorScratch {
   readonly y: Float32Array;
+  readonly y2: Float32Array;
   readonly product: Float32Array;
 }
 
@@ -44,12 +47,7 @@ export function drawLayer(scheme: SchemeConfigJson, width: number, seed: number,
   if (scale !== undefined && Number.isFinite(scale) && width > 0) {
     // Validate the whole config as the dense path would (unknown keys, ranges), then factor.
     fromConfig(scheme);
-    const f = orthogonalFactors([width, width], rng, { gain: scale });
-    // U_k = V_k T_k, so that each block costs two products instead of three.
-    const u = f.blocks.map((b) =>
-      gemm(1, b.v, b.t, 0, view(new Float32Array(b.v.rows * b.v.cols), b.v.rows, b.v.cols)),
-    );
-    return { kind: 'factored', f, u };
+    return { kind: 'factored', f: orthogonalFactors([width, width], rng, { gain: scale }) };
   }
   return { kind: 'dense', w: fromConfig(scheme).fill(new Float32Array(width * width), [width, width], rng) };
 }
@@ -59,13 +57,13 @@ export function layerBuffers(lw: LayerWeights): ArrayBuffer[] {
   if (lw.kind === 'dense') return [lw.w.buffer as ArrayBuffer];
   const out = [lw.f.columnScale.buffer as ArrayBuffer];
   for (const b of lw.f.blocks) out.push(b.v.data.buffer as ArrayBuffer, b.t.data.buffer as ArrayBuffer);
-  for (const u of lw.u) out.push(u.data.buffer as ArrayBuffer);
   return out;
 }
 
 export function factorScratch(batch: number, width: number): FactorScratch {
   return {
     y: new Float32Array(batch * 48),
+    y2: new Float32Array(batch * 48),
     product: new Float32Array(batch * width),
   };
 }
@@ -119,7 +117,7 @@ export function backwardProduct(
   }
 }
 
-/** Forward `X_k ← X_k − (X_k V) Uᵀ`, backward `X_k ← X_k − (X_k U) Vᵀ`, on the columns `start..` of `x`. */
+/** Forward `X_k ← X_k − ((X_k V) Tᵀ) Vᵀ`, backward `X_k ← X_k − ((X_k V) T) Vᵀ`, on the columns `start..` of `x`. */
 function applyBlock(
   lw: Extract<LayerWeights, { kind: 'factored' }>,
   k: number,
@@ -130,9 +128,10 @@ function applyBlock(
   scratch: FactorScratch,
 ): void {
   const b = lw.f.blocks[k] as OrthogonalFactors['blocks'][number];
-  const u = lw.u[k] as Matrix;
   const target = view(x, batch, width - b.start, { offset: b.start, rowStride: width });
   const y = view(scratch.y, batch, b.v.cols);
-  gemm(1, target, forward ? b.v : u, 0, y);
-  gemm(-1, y, forward ? u : b.v, 1, target, { transB: true });
+  const y2 = view(scratch.y2, batch, b.v.cols);
+  gemm(1, target, b.v, 0, y);
+  gemm(1, y, b.t, 0, y2, { transB: forward });
+  gemm(-1, y2, b.v, 1, target, { transB: true });
 }

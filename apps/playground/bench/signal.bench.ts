@@ -3,6 +3,7 @@
  * target: under 100 ms), in headless Chromium on the built site; and the transfer size of the site.
  *
  * Run: pnpm --filter @init/playground-app bench   (builds dist/ first when it is stale)
+ * CASE=orthogonal (a substring of a case's label) runs only the matching cases; ROUNDS=N sets the changes per case.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,6 +123,7 @@ console.log(
 );
 console.log('|---|---:|---:|---:|---:|');
 for (const [label, hash, control, values] of CASES) {
+  if (process.env.CASE && !label.includes(process.env.CASE)) continue;
   const { latency, worker } = await measure(hash, control, values);
   const l = [...latency].sort((a, b) => a - b);
   const w = [...worker].sort((a, b) => a - b);

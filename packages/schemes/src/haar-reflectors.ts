@@ -136,7 +136,7 @@ const lastBlockStart = (n: number): number => Math.floor((n - 1) / BLOCK) * BLOC
 export const MAX_REFLECTOR_WORK = 2 ** 27;
 
 /** Throws `TOO_LARGE` (argument `shape`) when an `m x n` matrix's reflector buffers would pass {@link MAX_REFLECTOR_WORK}. */
-function checkWork(m: number, n: number): void {
+export function checkWork(m: number, n: number): void {
   const work = m * Math.min(BLOCK, n);
   if (work > MAX_REFLECTOR_WORK) {
     throw new InitError(

@@ -105,6 +105,11 @@ export interface Prepared {
    * a single fill goes through the samplers, anything more through `streamOf(source)`.
    */
   run(out: FloatArray, source: RandomSource): void;
+  /**
+   * Refuses (throws InitError `TOO_LARGE`) a run whose working memory cannot be had, before the output is
+   * allocated; `describe` never calls it, so a huge shape can still be described.
+   */
+  checkWork?(): void;
 }
 
 /** Everything the registry knows about one scheme. */
@@ -196,6 +201,7 @@ export function createInitializer(def: SchemeDefinition, raw: unknown): Initiali
     const { s, prepared } = bind(shape, o);
     const n = checkSize(s);
     checkExtents(prepared.extents, dtype, def.name);
+    prepared.checkWork?.();
     const r = rngFor(rng);
     const data = allocateFloats(dtype, n, `[${s.join(', ')}]`);
     if (n > 0) runPrepared(prepared, data, r, def.name);
@@ -207,6 +213,7 @@ export function createInitializer(def: SchemeDefinition, raw: unknown): Initiali
     checkOut(out, numel(s));
     const n = checkSize(s);
     checkExtents(prepared.extents, out instanceof Float32Array ? 'float32' : 'float64', def.name);
+    prepared.checkWork?.();
     const r = rngFor(rng);
     if (n > 0) runPrepared(prepared, out, r, def.name);
     return out;

@@ -113,6 +113,33 @@ describe('orthogonal', () => {
     expect(Math.abs(s2 / draws - 0.1)).toBeLessThan(Z * Math.sqrt((3 / 120 - 0.01) / draws));
   });
 
+  it('refuses a tall thin shape whose reflectors cannot be had before it allocates the output, and still describes it', () => {
+    const Original = globalThis.Float32Array;
+    const big: number[] = [];
+    // Records every float32 array of more than 2^26 elements made while the call runs.
+    class Watched extends Original {
+      constructor(...args: unknown[]) {
+        if (typeof args[0] === 'number' && args[0] > 2 ** 26) big.push(args[0]);
+        super(...(args as [number]));
+      }
+    }
+    globalThis.Float32Array = Watched as unknown as Float32ArrayConstructor;
+    try {
+      for (const shape of [
+        [2 ** 22, 64],
+        [64, 2 ** 22],
+      ]) {
+        expect(() => orthogonal()(shape, 1)).toThrowError(
+          expect.objectContaining({ code: 'TOO_LARGE', argument: 'shape' }),
+        );
+      }
+    } finally {
+      globalThis.Float32Array = Original;
+    }
+    expect(big).toEqual([]);
+    expect(orthogonal().describe([2 ** 22, 64]).distribution).toBe('orthogonal');
+  });
+
   it('rejects rank < 2 and returns empty output for zero-size shapes', () => {
     expect(() => orthogonal()([5], 0)).toThrow(/rank >= 2/);
     expect(orthogonal()([0, 5], 0).data.length).toBe(0);

@@ -1,7 +1,7 @@
 import type { Matrix } from '@init/linalg';
 import { InitError } from './errors';
 import { haarFactor } from './haar';
-import { haarReflectorColumns } from './haar-reflectors';
+import { checkWork, haarReflectorColumns } from './haar-reflectors';
 import { createInitializer, type Initializer, type SchemeDefinition } from './initializer';
 import { type LayoutSpec, resolveAxes } from './layout';
 import { ORTHONORMAL_ENTRY_MAX } from './limits';
@@ -136,6 +136,11 @@ export const ORTHOGONAL: SchemeDefinition = {
       run(out, source) {
         const rng = streamOf(source);
         writeOrthogonal(out, shape, k, gain * m, rng, str(p, 'method') as OrthogonalMethod);
+      },
+      checkWork() {
+        // The reflectors work on the tall orientation (more rows than columns), as writeOrthogonal does.
+        if (str(p, 'method') === 'reflectors' && rest > 0 && K > 0)
+          checkWork(Math.max(rest, K), Math.min(rest, K));
       },
     };
   },

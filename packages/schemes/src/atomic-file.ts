@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { InitError } from '@init/schemes';
 import { DirectAppender } from './direct-writes';
+import { checkNodeOptions } from './node-options';
 
 /** The file operations an {@link AtomicFile} uses; inject your own to test failures (a full disk...). */
 export interface AtomicFileSystem {
@@ -112,31 +113,6 @@ async function writeAt(handle: AtomicFileHandle, bytes: Uint8Array, position: nu
   }
 }
 
-/** `options` of {@link openAtomicFile}, checked: the `direct` flag. */
-function checkOpenOptions(options: OpenAtomicFileOptions | undefined): boolean {
-  if (options === undefined) return false;
-  if (options === null || typeof options !== 'object') {
-    throw new InitError('INVALID_ARGUMENT', 'options', 'must be an object like { direct: true }');
-  }
-  for (const key of Object.keys(options)) {
-    if (key !== 'direct')
-      throw new InitError(
-        'INVALID_ARGUMENT',
-        'options',
-        `unknown option '${key.slice(0, 40)}'; allowed: direct`,
-      );
-  }
-  const direct = options.direct ?? false;
-  if (typeof direct !== 'boolean') {
-    throw new InitError(
-      'INVALID_ARGUMENT',
-      'direct',
-      `must be a boolean, got a ${direct === null ? 'null' : typeof direct}`,
-    );
-  }
-  return direct;
-}
-
 /** A file opened for writing: direct (with its appender) when the file system allowed it, else buffered. */
 type OpenedFile =
   | { handle: AtomicDirectHandle; direct: DirectAppender }
@@ -192,7 +168,11 @@ export async function openAtomicFile(
     throw new InitError('INVALID_ARGUMENT', 'path', 'must be a non-empty string');
   }
   const tempPath = partialPath(path);
-  const { handle, direct } = await openForWriting(tempPath, fs, checkOpenOptions(options));
+  const { handle, direct } = await openForWriting(
+    tempPath,
+    fs,
+    checkNodeOptions(options, ['direct'], ['direct'], '{ direct: true }').direct === true,
+  );
   let written = 0;
   let closed = false;
   let flushedAt = 0;

@@ -1,5 +1,6 @@
 import { InitError } from '@init/schemes';
 import type { AtomicDirectHandle, AtomicFile } from './atomic-file';
+import { checkNodeOptions } from './node-options';
 
 /**
  * Alignment of direct (O_DIRECT) writes: buffer address, length and file position. 4096 covers devices with
@@ -50,7 +51,7 @@ export function alignedBytes(bytes: number, options?: { shared?: boolean }): Uin
   if (!Number.isSafeInteger(bytes) || bytes < 1 || bytes > MAX_ALIGNED_BYTES) {
     throw new InitError('INVALID_ARGUMENT', 'bytes', `must be an integer in [1, 2^30], got ${String(bytes)}`);
   }
-  const shared = checkSharedOption(options);
+  const shared = checkNodeOptions(options, ['shared'], ['shared'], '{ shared: true }').shared === true;
   const pages = Math.ceil(bytes / WASM_PAGE);
   const { Memory } = (globalThis as unknown as { WebAssembly: WasmMemoryApi }).WebAssembly;
   let memory: InstanceType<WasmMemoryApi['Memory']>;
@@ -62,30 +63,6 @@ export function alignedBytes(bytes: number, options?: { shared?: boolean }): Uin
   const buffer = memory.buffer;
   ALIGNED.add(buffer);
   return new Uint8Array(buffer, 0, bytes);
-}
-
-function checkSharedOption(options: { shared?: boolean } | undefined): boolean {
-  if (options === undefined) return false;
-  if (options === null || typeof options !== 'object') {
-    throw new InitError('INVALID_ARGUMENT', 'options', 'must be an object like { shared: true }');
-  }
-  for (const key of Object.keys(options)) {
-    if (key !== 'shared')
-      throw new InitError(
-        'INVALID_ARGUMENT',
-        'options',
-        `unknown option '${key.slice(0, 40)}'; allowed: shared`,
-      );
-  }
-  const shared = options.shared ?? false;
-  if (typeof shared !== 'boolean') {
-    throw new InitError(
-      'INVALID_ARGUMENT',
-      'shared',
-      `must be a boolean, got a ${shared === null ? 'null' : typeof shared}`,
-    );
-  }
-  return shared;
 }
 
 /** True when `bytes` starts on an aligned address of memory from {@link alignedBytes}. */

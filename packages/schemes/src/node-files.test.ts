@@ -237,6 +237,7 @@ describe('the node entry', () => {
       'node.ts',
       'atomic-file.ts',
       'direct-writes.ts',
+      'node-options.ts',
       'parallel-chunks.ts',
       'weights-file-readers.ts',
       'weights-file-writers.ts',

@@ -7,6 +7,7 @@ import {
   InitError,
   type Rng,
 } from '@init/schemes';
+import { checkNodeOptions } from './node-options';
 
 /** Float32 values per step when a bfloat16 chunk is filled on the calling thread (a 64 KiB scratch array). */
 const BF16_STEP = 16_384;
@@ -66,25 +67,8 @@ export interface ParallelChunkFiller {
 export function createParallelChunkFiller(
   options: { threads?: number; callerShare?: boolean } = {},
 ): ParallelChunkFiller {
-  if (options === null || typeof options !== 'object') {
-    throw new InitError('INVALID_ARGUMENT', 'options', 'must be an object like { threads: 2 }');
-  }
-  for (const key of Object.keys(options)) {
-    if (key !== 'threads' && key !== 'callerShare')
-      throw new InitError(
-        'INVALID_ARGUMENT',
-        'options',
-        `unknown option '${key.slice(0, 40)}'; allowed: threads, callerShare`,
-      );
-  }
+  checkNodeOptions(options, ['threads', 'callerShare'], ['callerShare'], '{ threads: 2 }');
   const callerShare = options.callerShare ?? true;
-  if (typeof callerShare !== 'boolean') {
-    throw new InitError(
-      'INVALID_ARGUMENT',
-      'callerShare',
-      `must be a boolean, got a ${callerShare === null ? 'null' : typeof callerShare}`,
-    );
-  }
   const threads = options.threads ?? 2;
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > 256) {
     throw new InitError(

@@ -207,6 +207,30 @@ describe('alignedBytes and openAtomicFile options under hostile input', () => {
     );
   });
 
+  it('openAtomicFile opens or throws InitError naming the option for any options value, and leaves no file', async () => {
+    const hostile = fc.oneof(
+      fc.anything({ withBigInt: true, maxDepth: 1 }),
+      fc.record({ direct: fc.anything({ withBigInt: true }) }, { requiredKeys: [] }),
+    );
+    let k = 0;
+    await fc.assert(
+      fc.asyncProperty(hostile, async (options) => {
+        const path = join(dir, `fuzz-${k++}.bin`);
+        try {
+          const file = await openAtomicFile(path, undefined, options as never);
+          await file.write(pattern(5000));
+          await file.abort();
+        } catch (e) {
+          expect(e).toBeInstanceOf(InitError);
+          expect(['options', 'direct']).toContain((e as InitError).argument);
+        }
+        expect(existsSync(`${path}.partial`)).toBe(false);
+        expect(existsSync(path)).toBe(false);
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+  });
+
   it('openAtomicFile rejects unknown option keys and a direct that is not a boolean, naming them', async () => {
     const path = join(dir, 'options.bin');
     await expect(openAtomicFile(path, undefined, { drect: true } as never)).rejects.toMatchObject({

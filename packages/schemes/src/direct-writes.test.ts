@@ -57,6 +57,28 @@ function watched(recorded: Recorded, alignedBuffers: Set<ArrayBufferLike>): Atom
   };
 }
 
+/** Node's file system whose direct handles write through `write` (given the real handle) instead. */
+function directWrites(
+  write: (
+    h: AtomicDirectHandle,
+    ...a: Parameters<AtomicDirectHandle['write']>
+  ) => ReturnType<AtomicDirectHandle['write']>,
+): AtomicFileSystem {
+  const openDirect = nodeFileSystem.openDirect as NonNullable<AtomicFileSystem['openDirect']>;
+  return {
+    ...nodeFileSystem,
+    async openDirect(path) {
+      const handle = await openDirect(path);
+      return {
+        close: () => handle.close(),
+        sync: () => handle.sync(),
+        truncate: (n: number) => handle.truncate(n),
+        write: (buffer, offset, length, position) => write(handle, buffer, offset, length, position),
+      };
+    },
+  };
+}
+
 describe('openAtomicFile with direct writes', () => {
   it('writes the same bytes as buffered writes, in aligned writes, and truncates to the length', async () => {
     // Writes of odd lengths, one that crosses the staging buffer, and aligned memory in and out of step.
@@ -108,22 +130,9 @@ describe('openAtomicFile with direct writes', () => {
         throw Object.assign(new Error('EINVAL: invalid argument, open'), { code: 'EINVAL' });
       },
     };
-    const openDirect = nodeFileSystem.openDirect as NonNullable<AtomicFileSystem['openDirect']>;
-    const refusingWrite: AtomicFileSystem = {
-      ...nodeFileSystem,
-      async openDirect(path) {
-        const handle = await openDirect(path);
-        return {
-          ...handle,
-          close: () => handle.close(),
-          sync: () => handle.sync(),
-          truncate: (n: number) => handle.truncate(n),
-          write: async () => {
-            throw Object.assign(new Error('EINVAL: invalid argument, write'), { code: 'EINVAL' });
-          },
-        };
-      },
-    };
+    const refusingWrite = directWrites(async () => {
+      throw Object.assign(new Error('EINVAL: invalid argument, write'), { code: 'EINVAL' });
+    });
     for (const [name, fs] of [
       ['open', refusingOpen],
       ['write', refusingWrite],
@@ -138,24 +147,12 @@ describe('openAtomicFile with direct writes', () => {
 
   it('a failing direct write (a full disk) leaves neither the file nor its temporary name', async () => {
     let budget = DIRECT_ALIGN; // the probe passes, the first staged write does not
-    const openDirect = nodeFileSystem.openDirect as NonNullable<AtomicFileSystem['openDirect']>;
-    const full: AtomicFileSystem = {
-      ...nodeFileSystem,
-      async openDirect(path) {
-        const handle = await openDirect(path);
-        return {
-          close: () => handle.close(),
-          sync: () => handle.sync(),
-          truncate: (n: number) => handle.truncate(n),
-          async write(buffer, offset, length, position) {
-            if (budget < length)
-              throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-            budget -= length;
-            return handle.write(buffer, offset, length, position);
-          },
-        };
-      },
-    };
+    const full = directWrites(async (handle, buffer, offset, length, position) => {
+      if (budget < length)
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      budget -= length;
+      return handle.write(buffer, offset, length, position);
+    });
     const path = join(dir, 'full-direct.bin');
     const file = await openAtomicFile(path, full, { direct: true });
     await expect(file.write(pattern(DIRECT_STAGING_BYTES))).rejects.toThrow(/ENOSPC/);

@@ -70,6 +70,20 @@ describe('runSignal', () => {
   });
 });
 
+describe('prediction', () => {
+  it('is kept across seed and input changes and made again when its inputs change', async () => {
+    const a = await runSignal({ ...base, depth: 5 });
+    const b = await runSignal({ ...base, depth: 5, seed: 9, input: 'sign' });
+    const c = await runSignal({ ...base, depth: 6, seed: 9 });
+    const d = await runSignal({ ...base, depth: 6, seed: 9, biasStd: 0.3 });
+    expect(a.prediction).not.toBeNull();
+    expect(b.prediction).toBe(a.prediction);
+    expect(c.prediction).not.toBe(a.prediction);
+    expect(c.prediction?.preRms).toHaveLength(6);
+    expect(d.prediction?.preRms).not.toEqual(c.prediction?.preRms);
+  });
+});
+
 describe('WeightCache', () => {
   it('gives the same result as fresh weights, and reuses them across non-weight changes', async () => {
     const { WeightCache } = await import('./weight-cache');
@@ -79,8 +93,9 @@ describe('WeightCache', () => {
     const c = await runSignal({ ...base, depth: 8, activation: 'tanh' });
     expect(b.preRms).toEqual(c.preRms);
     expect((await runSignal({ ...base, depth: 6 }, cache)).preRms).toEqual(a.preRms);
-    const first = cache.get(base.scheme, base.width, base.seed, 8);
-    expect(cache.get(base.scheme, base.width, base.seed, 5)[0]).toBe(first[0]);
-    expect(cache.get(base.scheme, base.width, base.seed + 1, 5)[0]).not.toBe(first[0]);
+    const first = cache.get(base.scheme, base.width, base.seed, 8).entries;
+    expect(first.every((e) => e !== undefined && !(e instanceof Promise))).toBe(true);
+    expect(cache.get(base.scheme, base.width, base.seed, 5).entries[0]).toBe(first[0]);
+    expect(cache.get(base.scheme, base.width, base.seed + 1, 5).entries[0]).toBeUndefined();
   });
 });

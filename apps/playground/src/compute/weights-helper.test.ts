@@ -35,7 +35,7 @@ function inProcessHelper(options: { failAfter?: number } = {}) {
       listeners.set(type, [...(listeners.get(type) ?? []), listener]);
     },
   };
-  return { helper: new WeightsHelper(port), posted, runner };
+  return { helper: new WeightsHelper(port, macrotask), posted, runner };
 }
 
 const params: SignalParams = {
@@ -59,18 +59,21 @@ describe('weights helper', () => {
       expect(shared.preRms).toEqual(alone.preRms);
       expect(shared.gradRatio).toEqual(alone.gradRatio);
       expect(shared.heat).toEqual(alone.heat);
-      // Four of every seven layers came from the helper.
-      expect(posted.map((m) => m.l)).toEqual([1, 2, 4, 6, 8, 9, 11]);
+      // The helper sent a first run of layers, and this thread drew the rest from the last one down.
+      const sent = posted.map((m) => m.l as number);
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.length).toBeLessThan(p.depth);
+      expect(sent).toEqual(Array.from({ length: sent.length }, (_, i) => i + 1));
     }
   });
 
   it('drops a superseded job, and its layers are drawn here if ever needed', async () => {
     const { helper, posted } = inProcessHelper();
     const cache = new WeightCache();
-    const stale = cache.get(params.scheme, 64, 99, 12, helper);
+    const stale = cache.get(params.scheme, 64, 99, 12, helper).entries[0];
     const fresh = await runSignal(params, cache, helper);
     expect(fresh).toMatchObject({ measuredDepth: 12 });
-    await expect(stale[0]).rejects.toThrow('superseded');
+    await expect(stale).rejects.toThrow('superseded');
     await macrotask();
     // The old job stopped as soon as the new one arrived: at most its first layer was sent.
     expect(posted.filter((m) => m.job === 1).length).toBeLessThanOrEqual(1);
@@ -92,6 +95,17 @@ describe('weights helper', () => {
     await expect(runSignal(bad, new WeightCache(), helper)).rejects.toThrow('gian');
   });
 
+  it('skips the layers the compute worker takes for itself, and rejects their promises', async () => {
+    const { helper, posted } = inProcessHelper();
+    const layers = helper.request(params.scheme, 16, 5, [1, 2, 3, 4, 5]);
+    helper.limit(3);
+    await expect(layers.get(3)).rejects.toThrow('drawn here');
+    await expect(layers.get(5)).rejects.toThrow('drawn here');
+    await expect(layers.get(2)).resolves.toMatchObject({ kind: 'factored' });
+    for (let i = 0; i < 10; i++) await macrotask();
+    expect(posted.map((m) => m.l)).toEqual([1, 2]);
+  });
+
   it('ignores malformed jobs', async () => {
     const { runner, posted } = inProcessHelper();
     for (const m of [
@@ -99,6 +113,8 @@ describe('weights helper', () => {
       1,
       { type: 'job' },
       { type: 'job', job: 1, scheme: {}, width: 1e9, seed: 1, layers: [] },
+      { type: 'limit', job: 1, below: -1 },
+      { type: 'limit', below: 2 },
     ])
       await runner.receive(m);
     await runner.receive({ type: 'job', job: 1, scheme: params.scheme, width: 8, seed: 1, layers: [0, 1] });

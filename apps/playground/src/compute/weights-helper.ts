@@ -1,9 +1,11 @@
 /**
  * The compute worker's side of the weights helper (see worker/weights-protocol.ts): asks it for some layers and
  * gives back one promise per layer. A promise is rejected when a newer request supersedes its job or the helper
- * fails; the caller then draws that layer itself, so nothing ever waits on a helper that stopped.
+ * fails, or when the caller takes the layer for itself ({@link WeightsHelper.limit}); the caller then draws that
+ * layer itself, so nothing ever waits on a helper that stopped.
  */
 import type { SchemeConfigJson } from '../scheme-catalog';
+import { createNextTurn } from '../worker/next-turn';
 import type { FromWeightsHelper, MessagePortLike } from '../worker/weights-protocol';
 import type { LayerWeights } from './layer-weights';
 
@@ -17,7 +19,14 @@ export class WeightsHelper {
   private pending = new Map<number, Pending>();
   private broken = false;
 
-  constructor(private readonly port: MessagePortLike) {
+  /**
+   * `nextTurn`: a turn of this thread's event loop, after which the helper's messages that had arrived are
+   * handled (see `LayerSupply` in weight-cache.ts, which draws layers itself between turns while it waits).
+   */
+  constructor(
+    private readonly port: MessagePortLike,
+    readonly nextTurn: () => Promise<void> = createNextTurn(),
+  ) {
     port.addEventListener('message', (event) => this.receive(event.data as FromWeightsHelper));
     port.addEventListener('error', () => {
       this.broken = true;
@@ -44,6 +53,20 @@ export class WeightsHelper {
     }
     this.port.postMessage({ type: 'job', job, scheme, width, seed, layers });
     return out;
+  }
+
+  /**
+   * Layers `below..` of the current job are drawn by the caller: the helper is told to skip them, and their
+   * promises are rejected (with "drawn here"; nobody waits on them).
+   */
+  limit(below: number): void {
+    if (this.broken) return;
+    this.port.postMessage({ type: 'limit', job: this.job, below });
+    for (const [l, p] of this.pending) {
+      if (l < below) continue;
+      this.pending.delete(l);
+      p.reject(new Error('drawn here'));
+    }
   }
 
   private receive(m: FromWeightsHelper): void {

@@ -15,6 +15,16 @@ export interface WeightsJob {
   readonly layers: readonly number[];
 }
 
+/**
+ * The compute worker draws layers `below..` of job `job` itself (it takes them from the far end while it waits):
+ * the helper skips them.
+ */
+export interface WeightsLimit {
+  readonly type: 'limit';
+  readonly job: number;
+  readonly below: number;
+}
+
 export type FromWeightsHelper =
   | { readonly type: 'layer'; readonly job: number; readonly l: number; readonly weights: LayerWeights }
   | { readonly type: 'error'; readonly job: number; readonly message: string };
@@ -25,11 +35,17 @@ export interface MessagePortLike {
   addEventListener(type: 'message' | 'error', listener: (event: MessageEvent) => void): void;
 }
 
-/** A job from the compute worker, or a description of what is wrong with `data`. */
-export function parseWeightsJob(data: unknown): WeightsJob | string {
-  if (typeof data !== 'object' || data === null) return 'a job must be an object';
+/** A job or a limit from the compute worker, or a description of what is wrong with `data`. */
+export function parseWeightsMessage(data: unknown): WeightsJob | WeightsLimit | string {
+  if (typeof data !== 'object' || data === null) return 'a message must be an object';
   const m = data as Record<string, unknown>;
-  if (m.type !== 'job' || !Number.isSafeInteger(m.job)) return 'not a job';
+  if (!Number.isSafeInteger(m.job)) return 'a message needs a job number';
+  if (m.type === 'limit') {
+    return Number.isSafeInteger(m.below) && (m.below as number) >= 1
+      ? { type: 'limit', job: m.job as number, below: m.below as number }
+      : 'bad limit';
+  }
+  if (m.type !== 'job') return 'not a job';
   if (typeof m.scheme !== 'object' || m.scheme === null) return 'a job needs a scheme';
   if (!Number.isSafeInteger(m.width) || (m.width as number) < 1 || (m.width as number) > 4096)
     return 'bad width';

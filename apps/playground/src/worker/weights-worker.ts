@@ -1,4 +1,5 @@
 /** The weights helper worker, started by the compute worker (see weights-runner.ts). */
+import { createNextTurn } from './next-turn';
 import { createWeightsRunner } from './weights-runner';
 
 interface HelperScope {
@@ -7,17 +8,8 @@ interface HelperScope {
 }
 
 const scope = self as unknown as HelperScope;
-// A zero-delay turn of the event loop (setTimeout clamps to 4 ms once nested), so that a newer job is seen.
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const yieldToEvents = (): Promise<void> =>
-  new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(0);
-  });
 const runner = createWeightsRunner(
   (message, transfer) => scope.postMessage(message, transfer),
-  yieldToEvents,
+  createNextTurn(),
 );
 scope.addEventListener('message', (event) => void runner.receive(event.data));

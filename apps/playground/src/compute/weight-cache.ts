@@ -52,10 +52,10 @@ export class LayerSupply {
       if (this.helper === undefined || this.tail <= l) break;
       const t = this.tail--;
       const last = this.entries[t - 1];
-      if (last instanceof Promise) {
-        this.helper.limit(t);
-        this.drawHere(t, last);
-      }
+      // Already here (the helper got that far): nothing to draw, no turn to give.
+      if (!(last instanceof Promise)) continue;
+      this.helper.limit(t);
+      this.drawHere(t, last);
       await this.helper.nextTurn();
     }
     try {

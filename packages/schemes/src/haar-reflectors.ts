@@ -35,7 +35,7 @@ export function haarReflectorColumns(
   q.fill(0);
   const Q = view(q, m, n);
   if (m === 0 || n === 0) return Q;
-  const ws = new ReflectorWorkspace(m, n, dtype);
+  const ws = takeWorkspace(m, n, dtype);
   const make = (len: number): FloatArray => allocate(dtype, len, m, n);
   const sign = new Float64Array(n);
   const vBuf = make(m * Math.min(BLOCK, n));
@@ -67,6 +67,7 @@ export function haarReflectorColumns(
     for (let i = 0; i < kb; i++) q[(jb + i) * n + jb + i] = 1;
     gemm(-1, V, P, 1, panel);
   }
+  releaseWorkspace(ws);
   // (q · sign) · scale = q · (sign · scale): a sign flip is exact.
   for (let j = 0; j < n; j++) sign[j] = (sign[j] as number) * scale;
   for (let i = 0; i < m; i++) {
@@ -111,15 +112,16 @@ export function haarReflectorFactors(
   const blocks: ReflectorBlock[] = [];
   if (m > 0 && n > 0) {
     checkWork(m, n);
-    const ws = new ReflectorWorkspace(m, n, dtype);
+    const ws = takeWorkspace(m, n, dtype);
     for (let jb = lastBlockStart(n); jb >= 0; jb -= BLOCK) {
       const kb = Math.min(BLOCK, n - jb);
       const L = m - jb;
       const v = allocate(dtype, L * kb, m, n);
       const t = allocate(dtype, kb * kb, m, n);
-      ws.drawBlock(jb, kb, L, rng, v, t, sign);
+      ws.drawBlock(jb, kb, L, rng, v, t, sign, true);
       blocks.push({ start: jb, v: view(v, L, kb), t: view(t, kb, kb) });
     }
+    releaseWorkspace(ws);
     blocks.reverse();
   }
   for (let j = 0; j < n; j++) sign[j] = (sign[j] as number) * scale;
@@ -167,6 +169,31 @@ const GRAM_GEMM_ROWS = 256;
  */
 const DRAW_GROUP_VALUES = 1 << 16;
 
+/** A workspace of at most this many bytes is kept for the next matrix of the same shape and dtype (1 MiB). */
+const SPARE_BYTES = 1 << 20;
+
+/** The workspace kept from the last matrix, or undefined (none, or taken by a matrix being drawn). */
+let spare: ReflectorWorkspace | undefined;
+
+/**
+ * A workspace for an `m x n` matrix: the one kept from the last matrix when it fits, else a new one. A workspace
+ * is held by one matrix at a time (taking it clears `spare`), so a nested draw (an `Rng` whose fill draws another
+ * orthogonal matrix) gets its own, and one that throws is simply dropped.
+ */
+function takeWorkspace(m: number, n: number, dtype: Dtype): ReflectorWorkspace {
+  const ws = spare;
+  if (ws?.fits(m, n, dtype)) {
+    spare = undefined;
+    return ws;
+  }
+  return new ReflectorWorkspace(m, n, dtype);
+}
+
+/** Keeps `ws` for the next matrix if it is small (large ones are left to the garbage collector). */
+function releaseWorkspace(ws: ReflectorWorkspace): void {
+  if (ws.bytes <= SPARE_BYTES) spare = ws;
+}
+
 /** Scratch of the reflector draws of one matrix with `m` rows. */
 class ReflectorWorkspace {
   private readonly tau = new Float64Array(BLOCK);
@@ -177,9 +204,18 @@ class ReflectorWorkspace {
   private readonly z = new Float64Array(BLOCK);
   /** Start of each reflector's values in `draws`. */
   private readonly starts = new Float64Array(BLOCK);
+  /** Per reflector of the block: the sum of squares of its Gaussian vector below its first value. */
+  private readonly ss = new Float64Array(BLOCK);
   private readonly draws: Float64Array;
 
-  constructor(m: number, n: number, dtype: Dtype) {
+  /** Bytes of its two large buffers. */
+  readonly bytes: number;
+
+  constructor(
+    private readonly m: number,
+    private readonly n: number,
+    private readonly dtype: Dtype,
+  ) {
     const width = Math.min(BLOCK, n);
     if (m > GRAM_GEMM_ROWS) this.vt = allocate(dtype, m * width, m, n);
     this.draws = allocate(
@@ -188,11 +224,18 @@ class ReflectorWorkspace {
       m,
       n,
     ) as Float64Array;
+    this.bytes = this.draws.byteLength + (this.vt?.byteLength ?? 0);
+  }
+
+  /** Whether it was made for an `m x n` matrix of `dtype` (every buffer is then the right size). */
+  fits(m: number, n: number, dtype: Dtype): boolean {
+    return this.m === m && this.n === n && this.dtype === dtype;
   }
 
   /**
    * Draws reflectors `jb .. jb+kb−1` (each from a fresh Gaussian vector of length `L − i`) into `v` (`L x kb`,
    * row-major, zeros above the unit diagonal), their Haar signs into `sign`, and `T` (`kb x kb`) into `t`.
+   * `zeroed`: `v` already holds zeros (a new array), so it is not cleared again.
    */
   drawBlock(
     jb: number,
@@ -202,12 +245,15 @@ class ReflectorWorkspace {
     v: FloatArray,
     t: FloatArray,
     sign: Float64Array,
+    zeroed = false,
   ): void {
-    v.fill(0, 0, L * kb);
+    if (!zeroed) v.fill(0, 0, L * kb);
     const grouped = rng.algorithm === 'philox';
     for (let i = 0; i < kb; ) {
       const end = this.drawGroup(i, kb, L, rng, grouped);
-      for (; i < end; i++) this.reflector(jb, i, kb, L, this.starts[i] as number, v, sign);
+      this.sumSquares(i, end, L);
+      for (let g = i; g < end; g++) this.reflector(jb, g, L, v, kb, sign);
+      i = end;
     }
     this.formT(kb, L, v, t);
   }
@@ -231,26 +277,69 @@ class ReflectorWorkspace {
     return g;
   }
 
-  /** Reflector `i` of the block from its Gaussian vector `draws[at .. at + L − i)`. */
-  private reflector(
-    jb: number,
-    i: number,
-    kb: number,
-    L: number,
-    at: number,
-    v: FloatArray,
-    sign: Float64Array,
-  ) {
+  /**
+   * `ss[g] = Σ_{r=1}^{L−g−1} x_g[r]²` for the reflectors `g` of `i .. end−1`, where `x_g` is reflector g's Gaussian
+   * vector `draws[starts[g] ..)`: each a float64 sum in increasing `r`, four reflectors at a time (independent
+   * sums, so their additions overlap), over the rows all four have and then each one's last rows.
+   */
+  private sumSquares(i: number, end: number, L: number): void {
+    const { draws, starts, ss } = this;
+    let g = i;
+    for (; g + 4 <= end; g += 4) {
+      const a0 = starts[g] as number;
+      const a1 = starts[g + 1] as number;
+      const a2 = starts[g + 2] as number;
+      const a3 = starts[g + 3] as number;
+      // Reflector g + q has L − g − q values: r runs 1 .. L − g − q − 1.
+      const common = L - g - 3;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let r = 1; r < common; r++) {
+        const x0 = draws[a0 + r] as number;
+        const x1 = draws[a1 + r] as number;
+        const x2 = draws[a2 + r] as number;
+        const x3 = draws[a3 + r] as number;
+        s0 += x0 * x0;
+        s1 += x1 * x1;
+        s2 += x2 * x2;
+        s3 += x3 * x3;
+      }
+      for (let r = Math.max(1, common); r < common + 3; r++)
+        s0 += (draws[a0 + r] as number) * (draws[a0 + r] as number);
+      for (let r = Math.max(1, common); r < common + 2; r++)
+        s1 += (draws[a1 + r] as number) * (draws[a1 + r] as number);
+      for (let r = Math.max(1, common); r < common + 1; r++)
+        s2 += (draws[a2 + r] as number) * (draws[a2 + r] as number);
+      ss[g] = s0;
+      ss[g + 1] = s1;
+      ss[g + 2] = s2;
+      ss[g + 3] = s3;
+    }
+    for (; g < end; g++) {
+      const at = starts[g] as number;
+      const len = L - g;
+      let s = 0;
+      for (let r = 1; r < len; r++) s += (draws[at + r] as number) * (draws[at + r] as number);
+      ss[g] = s;
+    }
+  }
+
+  /**
+   * Reflector `i` of the block from its Gaussian vector `x = draws[starts[i] .. + L − i)` and `ss[i]`: its `τ`, its
+   * Haar sign, its column of `v` (`x[r] / (x_0 − β)` below the unit entry) and its row of `vt`.
+   */
+  private reflector(jb: number, i: number, L: number, v: FloatArray, kb: number, sign: Float64Array) {
     const { tau, vt, draws } = this;
-    const len = L - i;
+    const at = this.starts[i] as number;
     const alpha = draws[at] as number;
-    let ss = 0;
-    for (let r = 1; r < len; r++) ss += (draws[at + r] as number) * (draws[at + r] as number);
+    const ss = this.ss[i] as number;
     const s = alpha < 0 ? -1 : 1;
     v[i * kb + i] = 1;
     if (vt) vt[i * L + i] = 1;
     if (ss === 0) {
-      // Nothing to reflect (a length-1 vector): H = I and R_jj = alpha.
+      // Nothing to reflect (a length-1 vector, or all zeros below x_0): H = I and R_jj = alpha.
       tau[i] = 0;
       sign[jb + i] = s;
       vt?.fill(0, i * L + i + 1, i * L + L);
@@ -258,8 +347,9 @@ class ReflectorWorkspace {
     }
     const beta = -s * Math.sqrt(alpha * alpha + ss);
     tau[i] = (beta - alpha) / beta;
-    const inv = 1 / (alpha - beta);
-    for (let r = 1; r < len; r++) v[(i + r) * kb + i] = (draws[at + r] as number) * inv;
+    const scale = 1 / (alpha - beta);
+    const len = L - i;
+    for (let r = 1; r < len; r++) v[(i + r) * kb + i] = (draws[at + r] as number) * scale;
     if (vt) for (let r = 1; r < len; r++) vt[i * L + i + r] = v[(i + r) * kb + i] as number;
     sign[jb + i] = beta < 0 ? -1 : 1;
   }
@@ -268,7 +358,7 @@ class ReflectorWorkspace {
    * T (kb x kb, upper triangular) with H_jb ⋯ H_jb+kb−1 = I − V T Vᵀ (LAPACK larft, forward, columnwise):
    * T_ii = τ_i, z = −τ_i V[:, 0:i]ᵀ v_i, T[0:i, i] = T[0:i, 0:i] z. The dot products V[:, c]ᵀ v_i are float64
    * sums in increasing row order (from row i on; the rows above add exact zeros): the first 256 rows by one
-   * GEMM, any further rows by {@link continueDots}.
+   * GEMM, any further rows by {@link continueDots}; column i of T by {@link triangularColumn}.
    */
   private formT(kb: number, L: number, v: FloatArray, t: FloatArray): void {
     const { tau, gram, vt, z } = this;
@@ -283,12 +373,52 @@ class ReflectorWorkspace {
       for (let c = 0; c < i; c++) z[c] = gram[c * kb + i] as number;
       if (vt && L > rows) continueDots(vt, L, i, Math.max(i, rows), z);
       for (let c = 0; c < i; c++) z[c] = -ti * (z[c] as number);
-      for (let r = 0; r < i; r++) {
-        let acc = 0;
-        for (let c = r; c < i; c++) acc += (t[r * kb + c] as number) * (z[c] as number);
-        t[r * kb + i] = acc;
-      }
+      triangularColumn(t, kb, i, z);
     }
+  }
+}
+
+/**
+ * `t[r, i] = Σ_{c=r}^{i−1} t[r, c] · z[c]` for every `r < i` (column i of T from the finished columns left of it),
+ * each a float64 sum from zero in increasing `c`. Four rows at a time: their sums are independent, so their
+ * additions overlap, and each still adds its terms in the same order.
+ */
+function triangularColumn(t: FloatArray, kb: number, i: number, z: Float64Array): void {
+  let r = 0;
+  for (; r + 4 <= i; r += 4) {
+    const o0 = r * kb;
+    const o1 = o0 + kb;
+    const o2 = o1 + kb;
+    const o3 = o2 + kb;
+    const z0 = z[r] as number;
+    const z1 = z[r + 1] as number;
+    const z2 = z[r + 2] as number;
+    let a0 = 0;
+    a0 += (t[o0 + r] as number) * z0;
+    a0 += (t[o0 + r + 1] as number) * z1;
+    a0 += (t[o0 + r + 2] as number) * z2;
+    let a1 = 0;
+    a1 += (t[o1 + r + 1] as number) * z1;
+    a1 += (t[o1 + r + 2] as number) * z2;
+    let a2 = 0;
+    a2 += (t[o2 + r + 2] as number) * z2;
+    let a3 = 0;
+    for (let c = r + 3; c < i; c++) {
+      const zc = z[c] as number;
+      a0 += (t[o0 + c] as number) * zc;
+      a1 += (t[o1 + c] as number) * zc;
+      a2 += (t[o2 + c] as number) * zc;
+      a3 += (t[o3 + c] as number) * zc;
+    }
+    t[o0 + i] = a0;
+    t[o1 + i] = a1;
+    t[o2 + i] = a2;
+    t[o3 + i] = a3;
+  }
+  for (; r < i; r++) {
+    let acc = 0;
+    for (let c = r; c < i; c++) acc += (t[r * kb + c] as number) * (z[c] as number);
+    t[r * kb + i] = acc;
   }
 }
 

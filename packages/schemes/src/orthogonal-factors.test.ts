@@ -115,4 +115,33 @@ describe('orthogonalFactors', () => {
       expect([(error as InitError).code, (error as InitError).argument]).toEqual([code, argument]);
     }
   });
+
+  it('gives the same factors whether its working buffers are new or kept from the last matrix, and in a nested draw', () => {
+    const bytes = (f: OrthogonalFactors): number[] => [
+      ...f.columnScale,
+      ...f.blocks.flatMap((b) => [...b.v.data, ...b.t.data]),
+    ];
+    const first = bytes(orthogonalFactors([200, 130], 5));
+    orthogonalFactors([64, 64], 6, { dtype: 'float64' });
+    // The same shape twice in a row: the second draw works in the buffers the first one left.
+    orthogonalFactors([200, 130], 8);
+    expect(bytes(orthogonalFactors([200, 130], 5))).toEqual(first);
+    // A stream whose fill draws another matrix of the same shape, so that both are drawn at once.
+    const inner = createRng(5);
+    let nested = 0;
+    const reentrant = new Proxy(inner, {
+      get(target, key) {
+        if (key === 'fillNormal') {
+          return (out: Float64Array, mean: number, std: number) => {
+            if (nested++ < 3) orthogonalFactors([200, 130], 9);
+            return target.fillNormal(out, mean, std);
+          };
+        }
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    expect(bytes(orthogonalFactors([200, 130], reentrant))).toEqual(first);
+    expect(nested).toBe(3);
+  });
 });

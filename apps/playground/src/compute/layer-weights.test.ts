@@ -16,7 +16,87 @@ function relativeError(a: Float32Array, b: Float32Array): number {
   return d / m;
 }
 
+/**
+ * The factored products in the batch x width layout, one GEMM per step on a strided block of the rows:
+ * forward `X_k ← X_k − ((X_k V) Tᵀ) Vᵀ`, backward `X_k ← X_k − ((X_k V) T) Vᵀ` (what layer-weights.ts computes on
+ * the transpose).
+ */
+function rowLayoutProduct(
+  lw: ReturnType<typeof drawLayer>,
+  x: Float32Array,
+  batch: number,
+  width: number,
+  forward: boolean,
+): Float32Array {
+  if (lw.kind !== 'factored') throw new Error('factored layers only');
+  const { blocks, columnScale: s } = lw.f;
+  const out = new Float32Array(batch * width);
+  const scale = (from: Float32Array) => {
+    for (let r = 0; r < batch; r++)
+      for (let j = 0; j < width; j++) out[r * width + j] = (from[r * width + j] as number) * (s[j] as number);
+  };
+  if (forward) scale(x);
+  else out.set(x);
+  const order = blocks.map((_, k) => k);
+  if (forward) order.reverse();
+  for (const k of order) {
+    const b = blocks[k] as (typeof blocks)[number];
+    const target = view(out, batch, width - b.start, { offset: b.start, rowStride: width });
+    const y = view(new Float32Array(batch * b.v.cols), batch, b.v.cols);
+    const y2 = view(new Float32Array(batch * b.v.cols), batch, b.v.cols);
+    gemm(1, target, b.v, 0, y);
+    gemm(1, y, b.t, 0, y2, { transB: forward });
+    gemm(-1, y2, b.v, 1, target, { transB: true });
+  }
+  if (!forward) scale(out.slice());
+  return out;
+}
+
 describe('layer weights', () => {
+  it('gives the factored products the same bits as the batch x width formulation, on both GEMM back ends', async () => {
+    const { gemmBackend, setGemmBackend } = await import('@init/linalg');
+    const initial = gemmBackend();
+    try {
+      for (const backend of ['wasm', 'js'] as const) {
+        setGemmBackend(backend);
+        for (const [width, batch] of [
+          [256, 32],
+          [100, 7],
+          [49, 5],
+          [1, 3],
+        ] as const) {
+          const lw = drawLayer({ name: 'orthogonal', gain: 1.3 }, width, 11, 2);
+          const x = createRng(width).fillNormal(new Float32Array(batch * width));
+          const bias = createRng(batch).fillNormal(new Float32Array(batch * width));
+          const scratch = factorScratch(batch, width);
+          const fwd = new Float32Array(batch * width);
+          forwardProduct(lw, x, fwd, batch, width, 0, scratch);
+          const want = rowLayoutProduct(lw, x, batch, width, true);
+          expect(
+            Buffer.from(fwd.buffer).equals(Buffer.from(want.buffer)),
+            `${backend} forward ${width}`,
+          ).toBe(true);
+          const withBias = bias.slice();
+          forwardProduct(lw, x, withBias, batch, width, 1, scratch);
+          const biased = bias.map((b, i) => b + (want[i] as number));
+          expect(
+            Buffer.from(withBias.buffer).equals(Buffer.from(biased.buffer)),
+            `${backend} bias ${width}`,
+          ).toBe(true);
+          const bwd = new Float32Array(batch * width);
+          backwardProduct(lw, x, bwd, batch, width, scratch);
+          const back = rowLayoutProduct(lw, x, batch, width, false);
+          expect(
+            Buffer.from(bwd.buffer).equals(Buffer.from(back.buffer)),
+            `${backend} backward ${width}`,
+          ).toBe(true);
+        }
+      }
+    } finally {
+      setGemmBackend(initial);
+    }
+  });
+
   it('factors orthogonal layers, keeps every other scheme dense', async () => {
     expect(drawLayer({ name: 'orthogonal', gain: 2 }, 16, 1, 1).kind).toBe('factored');
     expect(drawLayer({ name: 'orthogonal', method: 'qr' }, 16, 1, 1).kind).toBe('dense');

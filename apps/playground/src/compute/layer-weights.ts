@@ -20,8 +20,12 @@ export type LayerWeights =
   | { readonly kind: 'dense'; readonly w: Float32Array }
   | { readonly kind: 'factored'; readonly f: OrthogonalFactors };
 
-/** Scratch of the factored products: two `batch x 48` blocks and a `batch x width` product. */
+/**
+ * Scratch of the factored products: the operand transposed (`width x batch`), two `48 x batch` blocks, and a
+ * `batch x width` product.
+ */
 export interface FactorScratch {
+  readonly xt: Float32Array;
   readonly y: Float32Array;
   readonly y2: Float32Array;
   readonly product: Float32Array;
@@ -62,8 +66,9 @@ export function layerBuffers(lw: LayerWeights): ArrayBuffer[] {
 
 export function factorScratch(batch: number, width: number): FactorScratch {
   return {
-    y: new Float32Array(batch * 48),
-    y2: new Float32Array(batch * 48),
+    xt: new Float32Array(width * batch),
+    y: new Float32Array(48 * batch),
+    y2: new Float32Array(48 * batch),
     product: new Float32Array(batch * width),
   };
 }
@@ -84,14 +89,19 @@ export function forwardProduct(
   }
   const { f } = lw;
   const s = f.columnScale;
-  // With a bias h holds it, so the product is formed in the scratch and added.
-  const out = beta === 0 ? h : scratch.product;
+  const { xt } = scratch;
+  // Xᵀ ⊙ s (row j scaled by s_j), then the blocks from the last, then back to batch x width.
   for (let r = 0; r < batch; r++) {
     const row = r * width;
-    for (let j = 0; j < width; j++) out[row + j] = (x[row + j] as number) * (s[j] as number);
+    for (let j = 0; j < width; j++) xt[j * batch + r] = (x[row + j] as number) * (s[j] as number);
   }
-  for (let k = f.blocks.length - 1; k >= 0; k--) applyBlock(lw, k, out, batch, width, true, scratch);
-  if (beta === 1) for (let i = 0; i < h.length; i++) h[i] = (h[i] as number) + (out[i] as number);
+  for (let k = f.blocks.length - 1; k >= 0; k--) applyBlock(lw, k, xt, batch, true, scratch);
+  // With a bias h holds it, so the product is added to it.
+  for (let r = 0; r < batch; r++) {
+    const row = r * width;
+    if (beta === 0) for (let j = 0; j < width; j++) h[row + j] = xt[j * batch + r] as number;
+    else for (let j = 0; j < width; j++) h[row + j] = (h[row + j] as number) + (xt[j * batch + r] as number);
+  }
 }
 
 /** `out = delta W` for `delta`, `out` of `batch x width`. Throws what `gemm` throws on overflow. */
@@ -108,30 +118,42 @@ export function backwardProduct(
     return;
   }
   const { f } = lw;
-  out.set(delta);
-  for (let k = 0; k < f.blocks.length; k++) applyBlock(lw, k, out, batch, width, false, scratch);
+  const { xt } = scratch;
+  for (let r = 0; r < batch; r++) {
+    const row = r * width;
+    for (let j = 0; j < width; j++) xt[j * batch + r] = delta[row + j] as number;
+  }
+  for (let k = 0; k < f.blocks.length; k++) applyBlock(lw, k, xt, batch, false, scratch);
   const s = f.columnScale;
   for (let r = 0; r < batch; r++) {
     const row = r * width;
-    for (let j = 0; j < width; j++) out[row + j] = (out[row + j] as number) * (s[j] as number);
+    for (let j = 0; j < width; j++) out[row + j] = (xt[j * batch + r] as number) * (s[j] as number);
   }
 }
 
-/** Forward `X_k ← X_k − ((X_k V) Tᵀ) Vᵀ`, backward `X_k ← X_k − ((X_k V) T) Vᵀ`, on the columns `start..` of `x`. */
+/**
+ * On `Xᵀ` (`width x batch`, row-major), whose rows `start..` are the block's part: forward
+ * `X_kᵀ ← X_kᵀ − V (T (Vᵀ X_kᵀ))`, backward `X_kᵀ ← X_kᵀ − V (Tᵀ (Vᵀ X_kᵀ))`, the transposes of
+ * `X_k − ((X_k V) Tᵀ) Vᵀ` and `X_k − ((X_k V) T) Vᵀ`. Each entry is the same float32 sum of the same products
+ * in the same order as in those (`gemm` sums every entry in increasing depth; a product's operands only trade
+ * places, and `−1` moves from one factor to the other exactly), so the result has the same bits. In this layout
+ * every operand of the three GEMMs is one contiguous run, which `gemm` copies in one move instead of a
+ * `TypedArray.set` per row of the batch.
+ */
 function applyBlock(
   lw: Extract<LayerWeights, { kind: 'factored' }>,
   k: number,
-  x: Float32Array,
+  xt: Float32Array,
   batch: number,
-  width: number,
   forward: boolean,
   scratch: FactorScratch,
 ): void {
   const b = lw.f.blocks[k] as OrthogonalFactors['blocks'][number];
-  const target = view(x, batch, width - b.start, { offset: b.start, rowStride: width });
-  const y = view(scratch.y, batch, b.v.cols);
-  const y2 = view(scratch.y2, batch, b.v.cols);
-  gemm(1, target, b.v, 0, y);
-  gemm(1, y, b.t, 0, y2, { transB: forward });
-  gemm(-1, y2, b.v, 1, target, { transB: true });
+  const { rows, cols } = b.v;
+  const target = view(xt, rows, batch, { offset: b.start * batch });
+  const y = view(scratch.y, cols, batch);
+  const y2 = view(scratch.y2, cols, batch);
+  gemm(1, b.v, target, 0, y, { transA: true });
+  gemm(1, b.t, y, 0, y2, { transA: !forward });
+  gemm(-1, b.v, y2, 1, target);
 }

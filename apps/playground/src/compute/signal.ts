@@ -9,6 +9,7 @@ import { createRng, type Rng } from '@init/rng';
 import type { SchemeConfigJson } from '../scheme-catalog';
 import type { ActivationName } from '../state/schema';
 import { activateArray, multiplyDerivative } from './activation-fns';
+import { heatRange, histogramRow } from './heatmap';
 import {
   backwardProduct,
   type FactorScratch,
@@ -73,13 +74,17 @@ function fillInput(x: Float32Array, kind: SignalParams['input'], rng: Rng): void
   }
 }
 
-/** sqrt(mean a²), or NaN when a holds a non-finite value. */
+/** sqrt(mean a²), or NaN or Infinity when a holds a non-finite value (see {@link std}: no finite value overflows the sum). */
 function rms(a: Float32Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += (a[i] as number) * (a[i] as number);
   return Math.sqrt(s / a.length);
 }
 
+/**
+ * The standard deviation of `a`, or NaN when `a` holds a non-finite value: the sum of squares of finite float32
+ * values cannot overflow float64 (each square is below 2^256), so it is finite exactly when every value is.
+ */
 function std(a: Float32Array): number {
   let m = 0;
   let q = 0;
@@ -88,68 +93,9 @@ function std(a: Float32Array): number {
     m += v;
     q += v * v;
   }
+  if (!Number.isFinite(q)) return Number.NaN;
   m /= a.length;
   return Math.sqrt(Math.max(0, q / a.length - m * m));
-}
-
-/** Whether every value is finite (one pass: a sum is finite only if every term is, barring overflow). */
-function allFinite(a: Float32Array): boolean {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * 0;
-  return s === 0;
-}
-
-/** The value range of the heatmap: the 0.5% and 99.5% quantiles of a strided sample of all activations. */
-export function heatRange(layers: readonly Float32Array[]): [number, number] {
-  const per = 256;
-  const sample = new Float64Array(layers.length * per);
-  let k = 0;
-  for (const a of layers) {
-    const step = Math.max(1, Math.floor(a.length / per));
-    for (let i = 0, j = 0; i < a.length && j < per; i += step, j++) sample[k++] = a[i] as number;
-  }
-  if (k === 0) return [-1, 1];
-  const sorted = sample.subarray(0, k).sort();
-  let lo = sorted[Math.floor(0.005 * (k - 1))] as number;
-  let hi = sorted[Math.ceil(0.995 * (k - 1))] as number;
-  if (!(hi > lo)) {
-    const c = lo;
-    const w = Math.max(Math.abs(c) * 0.1, 1e-6);
-    lo = c - w;
-    hi = c + w;
-  }
-  return [lo, hi];
-}
-
-function histogramRow(
-  a: Float32Array,
-  lo: number,
-  hi: number,
-  out: Float32Array,
-  offset: number,
-  bins: number,
-) {
-  const scale = bins / (hi - lo);
-  for (let i = 0; i < a.length; i++) {
-    let b = Math.floor(((a[i] as number) - lo) * scale);
-    if (b < 0) b = 0;
-    else if (b >= bins) b = bins - 1;
-    out[offset + b] = (out[offset + b] as number) + 1;
-  }
-  // Scaled by the second-largest bin (capped at 1), so that a spike such as ReLU's zeros does not
-  // wash out the rest of the row.
-  let first = 0;
-  let second = 0;
-  for (let b = 0; b < bins; b++) {
-    const v = out[offset + b] as number;
-    if (v > first) {
-      second = first;
-      first = v;
-    } else if (v > second) second = v;
-  }
-  const top = second > 0 ? second : first;
-  if (top > 0)
-    for (let b = 0; b < bins; b++) out[offset + b] = Math.min(1, (out[offset + b] as number) / top);
 }
 
 function predict(p: SignalParams): { prediction: SignalPrediction | null; error: string | null } {
@@ -185,6 +131,31 @@ function predictOnce(p: SignalParams): ReturnType<typeof predict> {
   if (lastPrediction?.key !== key) lastPrediction = { key, value: predict(p) };
   return lastPrediction.value;
 }
+
+/**
+ * The pre- and post-activation arrays of the last run, kept for the next run of the same batch × width (so that a
+ * run allocates none of its `2 · depth` activation arrays, which a change of the controls would otherwise turn
+ * into garbage each time). A run takes them all (so an overlapping run allocates its own) and gives them back at
+ * the end. Every value is overwritten before it is read: the forward product writes all of `h` (after the bias, if
+ * any, is copied in), the activation all of `y`.
+ */
+class ActivationArrays {
+  private spare: Float32Array[] = [];
+  private spareLength = 0;
+
+  take(n: number): Float32Array[] {
+    const out = this.spareLength === n ? this.spare : [];
+    this.spare = [];
+    return out;
+  }
+
+  give(n: number, arrays: Float32Array[]): void {
+    this.spare = arrays;
+    this.spareLength = n;
+  }
+}
+
+const activationArrays = new ActivationArrays();
 
 /** At most this many weight values (depth · width²; 128 MiB of float32) in one run. */
 export const MAX_WEIGHT_VALUES = 2 ** 25;
@@ -234,13 +205,20 @@ export async function runSignal(
   const scratch = factorScratch(batch, width);
   const pre: Float32Array[] = [];
   const post: Float32Array[] = [];
+  const spare = activationArrays.take(n);
+  const taken: Float32Array[] = [];
+  const next = (): Float32Array => {
+    const a = spare.pop() ?? new Float32Array(n);
+    taken.push(a);
+    return a;
+  };
   const preRms: number[] = [];
   const postStd: number[] = [];
   let overflowAt: number | null = null;
-  let x = x0;
+  let x: Float32Array = x0;
   for (let l = 1; l <= depth; l++) {
     const w = await supply.take(l);
-    const h = new Float32Array(n);
+    const h = next();
     if (p.biasStd > 0) {
       const b = rng.fork(`${l}.bias`).fillNormal(new Float32Array(width), 0, p.biasStd);
       for (let r = 0; r < batch; r++) h.set(b, r * width);
@@ -251,10 +229,11 @@ export async function runSignal(
       overflowAt = l;
       break;
     }
-    const y = new Float32Array(n);
+    const y = next();
     activateArray(p.activation, h, y);
     const hr = rms(h);
-    if (!Number.isFinite(hr) || !allFinite(y)) {
+    const sy = std(y);
+    if (!Number.isFinite(hr) || !Number.isFinite(sy)) {
       overflowAt = l;
       break;
     }
@@ -262,7 +241,7 @@ export async function runSignal(
     pre.push(h);
     post.push(y);
     preRms.push(hr);
-    postStd.push(std(y));
+    postStd.push(sy);
     x = y;
   }
   const measured = pre.length;
@@ -275,6 +254,7 @@ export async function runSignal(
     histogramRow(a, range[0], range[1], heat, l * bins, bins);
   });
   const { prediction, error } = predictOnce(p);
+  activationArrays.give(n, taken.concat(spare));
   return {
     depth,
     measuredDepth: measured,
@@ -319,8 +299,9 @@ function backward(
     }
     const h = pre[l] as Float32Array;
     multiplyDerivative(activation, h, next);
-    if (!allFinite(next)) break;
-    norms[l] = rms(next) * Math.sqrt(n);
+    const r = rms(next);
+    if (!Number.isFinite(r)) break;
+    norms[l] = r * Math.sqrt(n);
     [delta, next] = [next, delta];
   }
   return norms;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from './index';
 import {
   allocate,
+  applyBlockReflectors,
   block,
   conditionNumber,
   copy,
@@ -87,6 +88,15 @@ const table: Record<
   }
 > = {
   allocate: { empty: () => allocate(0, 'float32').length, emptyResult: 0 },
+  applyBlockReflectors: {
+    notMatrix: () => applyBlockReflectors([], notMatrix),
+    // GEMM arithmetic on c: NaN and Infinity already in c move through as IEEE 754 values.
+    nonFinite: (a) =>
+      toArray(applyBlockReflectors([{ start: 0, v: fromArray([[1], [1]]), t: fromArray([[1]]) }], copy(a))),
+    propagate: true,
+    empty: () => applyBlockReflectors([{ start: 0, v: matrix(0, 1), t: matrix(1, 1) }], matrix(0, 2)).rows,
+    emptyResult: 0,
+  },
   block: {
     notMatrix: () => block(notMatrix, 0, 0, 1, 1),
     nonFinite: (a) => toArray(block(a, 0, 0, 2, 2)),

@@ -100,6 +100,58 @@ const symmetric = validMatrix(6, false).map((m) => {
   return { data, rows: n, cols: n, offset: 0, rowStride: n, colStride: 1 };
 });
 
+/** Blocks that fit `c` most of the time (any dtypes and strides), hostile ones otherwise. */
+const reflectorArgs = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({
+        rows: fc.integer({ min: 0, max: 8 }),
+        n: fc.integer({ min: 0, max: 5 }),
+        blocks: fc.array(
+          fc.record({
+            start: fc.integer({ min: 0, max: 8 }),
+            width: fc.integer({ min: 0, max: 3 }),
+            f32: fc.boolean(),
+          }),
+          { maxLength: 3 },
+        ),
+        f32: fc.boolean(),
+        entries: fc.array(entry(false), { minLength: 64, maxLength: 64 }),
+        transpose: flag,
+      })
+      .map(({ rows, n, blocks, f32, entries, transpose }) => {
+        const make = (r: number, cols: number, single: boolean, from: number) => {
+          const data = (single ? Float32Array : Float64Array).from(
+            Array.from({ length: r * cols }, (_, i) => entries[(from + i) % entries.length] as number),
+          );
+          return { data, rows: r, cols, offset: 0, rowStride: Math.max(1, cols), colStride: 1 };
+        };
+        const list = blocks.map((b, k) => {
+          const start = Math.min(b.start, rows);
+          return {
+            start,
+            v: make(rows - start, b.width, b.f32, 7 * k),
+            t: make(b.width, b.width, b.f32, 11 * k + 3),
+          };
+        });
+        return [list, make(rows, n, f32, 5), transpose === undefined ? undefined : { transpose }];
+      }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(
+      fc.oneof(
+        fc.array(fc.record({ start: hostileInt, v: matrixArg, t: matrixArg }), { maxLength: 3 }),
+        fc.array(oddValue, { maxLength: 2 }),
+        oddValue,
+      ),
+      matrixArg,
+      hostileOptions({ transpose: flag }),
+    ),
+  },
+) as fc.Arbitrary<unknown[]>;
+
 /** Consistent GEMM operands most of the time (shapes that agree), hostile ones otherwise. */
 const gemmArgs = fc.oneof(
   {
@@ -143,6 +195,7 @@ const gemmArgs = fc.oneof(
 /** For every export: an arbitrary of argument lists. */
 const calls: Record<string, fc.Arbitrary<unknown[]>> = {
   allocate: fc.tuple(hostileInt, dtypeArg),
+  applyBlockReflectors: reflectorArgs,
   block: fc.tuple(matrixArg, hostileInt, hostileInt, hostileInt, hostileInt),
   conditionNumber: fc.tuple(matrixArg),
   copy: fc.tuple(matrixArg, allocOptions),

@@ -19,6 +19,7 @@ const files = [
   'hadamard.ts',
   'identity.ts',
   'transpose-copy.ts',
+  'block-reflectors.ts',
   'matrix.ts',
   'errors.ts',
 ];

@@ -81,8 +81,11 @@ let arenaEnd = 0;
 export interface WasmArena {
   /** The module memory (valid until {@link closeArena}; nothing grows memory while it is open). */
   readonly buffer: ArrayBuffer;
-  /** A zero-filled array of `length` elements inside the arena, 64-byte aligned. */
-  alloc(length: number, f32: boolean): FloatArray;
+  /**
+   * An array of `length` elements inside the arena, 64-byte aligned: zero-filled, or with whatever the memory
+   * held when `zero` is false (for scratch that is written before it is read).
+   */
+  alloc(length: number, f32: boolean, zero?: boolean): FloatArray;
 }
 
 /**
@@ -109,12 +112,12 @@ export function openArena(bytes: number, headroom: number): WasmArena | null {
   let next = base;
   return {
     buffer,
-    alloc(length: number, f32: boolean): FloatArray {
+    alloc(length: number, f32: boolean, zero = true): FloatArray {
       const at = next;
       next = align(at + length * (f32 ? 4 : 8));
       if (next > end) throw new RangeError('arena exhausted');
       const out = f32 ? new Float32Array(buffer, at, length) : new Float64Array(buffer, at, length);
-      out.fill(0);
+      if (zero) out.fill(0);
       return out;
     },
   };

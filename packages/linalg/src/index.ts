@@ -4,6 +4,11 @@
  * @packageDocumentation
  */
 
+export {
+  type ApplyBlockReflectorsOptions,
+  applyBlockReflectors,
+  type BlockReflector,
+} from './block-reflectors';
 export { LinalgError, type LinalgErrorCode } from './errors';
 export { type GemmBackend, type GemmOptions, gemm, gemmBackend, setGemmBackend } from './gemm';
 export { hadamard } from './hadamard';

@@ -1,4 +1,14 @@
-import { type Dtype, gemm, gemmBackend, type Matrix, matrix, qr, setGemmBackend, svd } from '../src/index';
+import {
+  applyBlockReflectors,
+  type Dtype,
+  gemm,
+  gemmBackend,
+  type Matrix,
+  matrix,
+  qr,
+  setGemmBackend,
+  svd,
+} from '../src/index';
 
 /**
  * Deterministic matrix from an integer generator only (no Math.log or Math.cos), so that Node and
@@ -47,6 +57,16 @@ export function backendWorkload(): Record<string, string> {
         const c = lcgMatrix(m, n, 3, dtype);
         out[`gemm ${dtype} ${transA} ${transB}`] = hash(gemm(0.1, a, b, 0.3, c, { transA, transB }));
       }
+    }
+    // Two blocks of reflectors (any values: the bits are what is compared) on rows 0.. and 20.. of a 70 x 33 matrix.
+    for (const transpose of [false, true]) {
+      const blocks = [
+        { start: 0, v: lcgMatrix(70, 20, 6, dtype), t: lcgMatrix(20, 20, 7, dtype) },
+        { start: 20, v: lcgMatrix(50, 13, 8, dtype), t: lcgMatrix(13, 13, 9, dtype) },
+      ];
+      out[`applyBlockReflectors ${dtype} ${transpose}`] = hash(
+        applyBlockReflectors(blocks, lcgMatrix(70, 33, 10, dtype), { transpose }),
+      );
     }
     const a = lcgMatrix(64, 64, 4, dtype);
     for (const precision of ['float32', 'float64'] as const) {

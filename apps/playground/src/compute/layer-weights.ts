@@ -2,16 +2,16 @@
  * One square layer's weights in the signal view, dense or, for `orthogonal`, as its Householder factors
  * (`orthogonalFactors` of @init/schemes: the same draws as the scheme's fill, never accumulated into a matrix).
  * Either way the view needs only two products with a batch `X` (`batch x width`, row-major):
- * forward `X Wᵀ` and backward `Δ W`. Through the factors, `W = B_0 ⋯ B_{K−1} · diag(s)` with
- * `B_k = I − V_k T_k V_kᵀ` on columns `start_k..`,
- *   `X Wᵀ = (X ⊙ s) B_{K−1}ᵀ ⋯ B_0ᵀ`, each step `X_k ← X_k − ((X_k V_k) T_kᵀ) V_kᵀ`, and
- *   `Δ W = (Δ B_0 ⋯ B_{K−1}) ⊙ s`, each step `Δ_k ← Δ_k − ((Δ_k V_k) T_k) V_kᵀ`
- * (`X_k` the columns `start_k..` of `X`): three GEMMs per block, the middle one only `batch x 48 x 48`, about the
- * flops of one dense product, and no `(4/3)·width³` accumulation of the matrix. (Forming `U_k = V_k T_k` once
- * would save the middle products, but it costs `width x 48 x 48` per block, more than a batch of 32 saves in
- * both passes.) The results equal the dense products up to float32 rounding.
+ * forward `X Wᵀ` and backward `Δ W`. Through the factors, `W = Q · diag(s)` with `Q = B_0 ⋯ B_{K−1}`,
+ * `B_k = I − V_k T_k V_kᵀ` on rows `start_k..`, so on the transposed batch
+ *   `(X Wᵀ)ᵀ = Q (s ⊙ Xᵀ)` and `(Δ W)ᵀ = s ⊙ (Qᵀ Δᵀ)`,
+ * which `applyBlockReflectors` of @init/linalg computes in place: per block `Y = Vᵀ C_k`, `Y ← op(T) Y`,
+ * `C_k ← C_k − V Y`, three GEMMs (the middle one only `48 x 48 x batch`), about the flops of one dense product
+ * and no `(4/3)·width³` accumulation of the matrix. On the transpose (`width x batch`) every block's rows are one
+ * contiguous run, and the whole layer is one call, which copies the batch into WebAssembly memory once. The
+ * results equal the dense products up to float32 rounding.
  */
-import { gemm, view } from '@init/linalg';
+import { applyBlockReflectors, gemm, view } from '@init/linalg';
 import { createRng } from '@init/rng';
 import { fromConfig, type OrthogonalFactors, orthogonalFactors } from '@init/schemes';
 import type { SchemeConfigJson } from '../scheme-catalog';
@@ -20,15 +20,9 @@ export type LayerWeights =
   | { readonly kind: 'dense'; readonly w: Float32Array }
   | { readonly kind: 'factored'; readonly f: OrthogonalFactors };
 
-/**
- * Scratch of the factored products: the operand transposed (`width x batch`), two `48 x batch` blocks, and a
- * `batch x width` product.
- */
+/** Scratch of the factored products: the operand transposed (`width x batch`). */
 export interface FactorScratch {
   readonly xt: Float32Array;
-  readonly y: Float32Array;
-  readonly y2: Float32Array;
-  readonly product: Float32Array;
 }
 
 /** The scale of an `orthogonal` config the factored form reproduces (default method), or undefined. */
@@ -65,12 +59,7 @@ export function layerBuffers(lw: LayerWeights): ArrayBuffer[] {
 }
 
 export function factorScratch(batch: number, width: number): FactorScratch {
-  return {
-    xt: new Float32Array(width * batch),
-    y: new Float32Array(48 * batch),
-    y2: new Float32Array(48 * batch),
-    product: new Float32Array(batch * width),
-  };
+  return { xt: new Float32Array(width * batch) };
 }
 
 /** `h = x Wᵀ + beta·h` for `x`, `h` of `batch x width`. Throws what `gemm` throws on overflow. */
@@ -95,7 +84,7 @@ export function forwardProduct(
     const row = r * width;
     for (let j = 0; j < width; j++) xt[j * batch + r] = (x[row + j] as number) * (s[j] as number);
   }
-  for (let k = f.blocks.length - 1; k >= 0; k--) applyBlock(lw, k, xt, batch, true, scratch);
+  applyBlockReflectors(f.blocks, view(xt, width, batch));
   // With a bias h holds it, so the product is added to it.
   for (let r = 0; r < batch; r++) {
     const row = r * width;
@@ -123,37 +112,10 @@ export function backwardProduct(
     const row = r * width;
     for (let j = 0; j < width; j++) xt[j * batch + r] = delta[row + j] as number;
   }
-  for (let k = 0; k < f.blocks.length; k++) applyBlock(lw, k, xt, batch, false, scratch);
+  applyBlockReflectors(f.blocks, view(xt, width, batch), { transpose: true });
   const s = f.columnScale;
   for (let r = 0; r < batch; r++) {
     const row = r * width;
     for (let j = 0; j < width; j++) out[row + j] = (xt[j * batch + r] as number) * (s[j] as number);
   }
-}
-
-/**
- * On `Xᵀ` (`width x batch`, row-major), whose rows `start..` are the block's part: forward
- * `X_kᵀ ← X_kᵀ − V (T (Vᵀ X_kᵀ))`, backward `X_kᵀ ← X_kᵀ − V (Tᵀ (Vᵀ X_kᵀ))`, the transposes of
- * `X_k − ((X_k V) Tᵀ) Vᵀ` and `X_k − ((X_k V) T) Vᵀ`. Each entry is the same float32 sum of the same products
- * in the same order as in those (`gemm` sums every entry in increasing depth; a product's operands only trade
- * places, and `−1` moves from one factor to the other exactly), so the result has the same bits. In this layout
- * every operand of the three GEMMs is one contiguous run, which `gemm` copies in one move instead of a
- * `TypedArray.set` per row of the batch.
- */
-function applyBlock(
-  lw: Extract<LayerWeights, { kind: 'factored' }>,
-  k: number,
-  xt: Float32Array,
-  batch: number,
-  forward: boolean,
-  scratch: FactorScratch,
-): void {
-  const b = lw.f.blocks[k] as OrthogonalFactors['blocks'][number];
-  const { rows, cols } = b.v;
-  const target = view(xt, rows, batch, { offset: b.start * batch });
-  const y = view(scratch.y, cols, batch);
-  const y2 = view(scratch.y2, cols, batch);
-  gemm(1, b.v, target, 0, y, { transA: true });
-  gemm(1, b.t, y, 0, y2, { transA: !forward });
-  gemm(-1, b.v, y2, 1, target);
 }

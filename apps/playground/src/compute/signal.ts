@@ -76,48 +76,48 @@ function fillInput(x: Float32Array, kind: SignalParams['input'], rng: Rng): void
 
 /** sqrt(mean a²), or NaN or Infinity when a holds a non-finite value (see {@link std}: no finite value overflows the sum). */
 function rms(a: Float32Array): number {
-  return Math.sqrt(sumOfSquares(a) / a.length);
+  return Math.sqrt((sums(a)[1] as number) / a.length);
 }
 
+const moments = new Float64Array(2);
+
 /**
- * `Σ a_i²` in float64, as four interleaved partial sums added pairwise at the end (independent additions
- * overlap instead of each waiting on the last; the order is fixed, so the result is deterministic).
+ * `[Σ a_i, Σ a_i²]` in float64 (in a scratch array, overwritten by the next call), each as four interleaved
+ * partial sums added pairwise at the end: independent additions overlap instead of each waiting on the last,
+ * and the order is fixed, so the result is deterministic.
  */
-function sumOfSquares(a: Float32Array): number {
+function sums(a: Float32Array): Float64Array {
   const n4 = a.length - (a.length % 4);
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  let q0 = 0;
+  let q1 = 0;
+  let q2 = 0;
+  let q3 = 0;
   for (let i = 0; i < n4; i += 4) {
     const x0 = a[i] as number;
     const x1 = a[i + 1] as number;
     const x2 = a[i + 2] as number;
     const x3 = a[i + 3] as number;
-    s0 += x0 * x0;
-    s1 += x1 * x1;
-    s2 += x2 * x2;
-    s3 += x3 * x3;
+    m0 += x0;
+    m1 += x1;
+    m2 += x2;
+    m3 += x3;
+    q0 += x0 * x0;
+    q1 += x1 * x1;
+    q2 += x2 * x2;
+    q3 += x3 * x3;
   }
-  for (let i = n4; i < a.length; i++) s0 += (a[i] as number) * (a[i] as number);
-  return s0 + s1 + (s2 + s3);
-}
-
-/** `Σ a_i` in float64, interleaved as {@link sumOfSquares}. */
-function sum(a: Float32Array): number {
-  const n4 = a.length - (a.length % 4);
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  for (let i = 0; i < n4; i += 4) {
-    s0 += a[i] as number;
-    s1 += a[i + 1] as number;
-    s2 += a[i + 2] as number;
-    s3 += a[i + 3] as number;
+  for (let i = n4; i < a.length; i++) {
+    const x = a[i] as number;
+    m0 += x;
+    q0 += x * x;
   }
-  for (let i = n4; i < a.length; i++) s0 += a[i] as number;
-  return s0 + s1 + (s2 + s3);
+  moments[0] = m0 + m1 + (m2 + m3);
+  moments[1] = q0 + q1 + (q2 + q3);
+  return moments;
 }
 
 /**
@@ -125,10 +125,12 @@ function sum(a: Float32Array): number {
  * values cannot overflow float64 (each square is below 2^256), so it is finite exactly when every value is.
  */
 function std(a: Float32Array): number {
-  const q = sumOfSquares(a);
-  if (!Number.isFinite(q)) return Number.NaN;
-  const m = sum(a) / a.length;
-  return Math.sqrt(Math.max(0, q / a.length - m * m));
+  const s = sums(a);
+  const total = s[0] as number;
+  const squares = s[1] as number;
+  if (!Number.isFinite(squares)) return Number.NaN;
+  const m = total / a.length;
+  return Math.sqrt(Math.max(0, squares / a.length - m * m));
 }
 
 function predict(p: SignalParams): { prediction: SignalPrediction | null; error: string | null } {

@@ -126,6 +126,10 @@ describe('orthogonalFactors', () => {
     // The same shape twice in a row: the second draw works in the buffers the first one left.
     orthogonalFactors([200, 130], 8);
     expect(bytes(orthogonalFactors([200, 130], 5))).toEqual(first);
+    // Past 256 rows the Gram sums go on in a row copy of the reflectors that the kept buffers hold too.
+    const tall = bytes(orthogonalFactors([300, 60], 3));
+    orthogonalFactors([300, 60], 4);
+    expect(bytes(orthogonalFactors([300, 60], 3))).toEqual(tall);
     // A stream whose fill draws another matrix of the same shape, so that both are drawn at once.
     const inner = createRng(5);
     let nested = 0;

@@ -11,7 +11,7 @@ import { closeArena, openArena } from './gemm-kernel-wasm';
 import { RESIDENT_MR, RESIDENT_NR, residentGemm } from './gemm-resident';
 import { dtypeOf, type FloatArray, type Matrix, view } from './matrix';
 import { checkMatrix } from './matrix-check';
-import { readOptions } from './options';
+import { checkFlag, readOptions } from './options';
 
 /** One block reflector `B = I − V T Vᵀ`, acting on rows `start ..` of the matrix it is applied to. */
 export interface BlockReflector {
@@ -251,10 +251,7 @@ export function applyBlockReflectors<C extends Matrix>(
   const c = checkMatrix(cValue, 'c');
   const checked = checkBlocks(blocks, c.rows);
   const o = readOptions(options, 'options', KEYS);
-  if (o.transpose !== undefined && typeof o.transpose !== 'boolean') {
-    throw new LinalgError('INVALID_ARGUMENT', 'transpose', `must be a boolean, got ${describe(o.transpose)}`);
-  }
-  const transpose = o.transpose === true;
+  const transpose = checkFlag(o.transpose, 'transpose');
   if (c.rows === 0 || c.cols === 0 || checked.length === 0) return cValue;
   const finiteBefore = allFiniteEntries(c);
   const dtype = dtypeOf(c);

@@ -100,7 +100,27 @@ const symmetric = validMatrix(6, false).map((m) => {
   return { data, rows: n, cols: n, offset: 0, rowStride: n, colStride: 1 };
 });
 
-/** Blocks that fit `c` most of the time (any dtypes and strides), hostile ones otherwise. */
+/**
+ * A `rows x cols` matrix of `entries` read from index `from` on (wrapping around), float32 or float64, stored by
+ * rows or, with `byColumns`, by columns.
+ */
+function denseFrom(
+  entries: readonly number[],
+  rows: number,
+  cols: number,
+  single: boolean,
+  from: number,
+  byColumns = false,
+) {
+  const data = (single ? Float32Array : Float64Array).from(
+    Array.from({ length: rows * cols }, (_, i) => entries[(from + i) % entries.length] as number),
+  );
+  return byColumns
+    ? { data, rows, cols, offset: 0, rowStride: 1, colStride: Math.max(1, rows) }
+    : { data, rows, cols, offset: 0, rowStride: Math.max(1, cols), colStride: 1 };
+}
+
+/** Blocks that fit `c` most of the time (either dtype, `V` stored by rows or by columns), hostile ones otherwise. */
 const reflectorArgs = fc.oneof(
   {
     weight: 3,
@@ -113,6 +133,7 @@ const reflectorArgs = fc.oneof(
             start: fc.integer({ min: 0, max: 8 }),
             width: fc.integer({ min: 0, max: 3 }),
             f32: fc.boolean(),
+            byColumns: fc.boolean(),
           }),
           { maxLength: 3 },
         ),
@@ -121,21 +142,19 @@ const reflectorArgs = fc.oneof(
         transpose: flag,
       })
       .map(({ rows, n, blocks, f32, entries, transpose }) => {
-        const make = (r: number, cols: number, single: boolean, from: number) => {
-          const data = (single ? Float32Array : Float64Array).from(
-            Array.from({ length: r * cols }, (_, i) => entries[(from + i) % entries.length] as number),
-          );
-          return { data, rows: r, cols, offset: 0, rowStride: Math.max(1, cols), colStride: 1 };
-        };
         const list = blocks.map((b, k) => {
           const start = Math.min(b.start, rows);
           return {
             start,
-            v: make(rows - start, b.width, b.f32, 7 * k),
-            t: make(b.width, b.width, b.f32, 11 * k + 3),
+            v: denseFrom(entries, rows - start, b.width, b.f32, 7 * k, b.byColumns),
+            t: denseFrom(entries, b.width, b.width, b.f32, 11 * k + 3),
           };
         });
-        return [list, make(rows, n, f32, 5), transpose === undefined ? undefined : { transpose }];
+        return [
+          list,
+          denseFrom(entries, rows, n, f32, 5),
+          transpose === undefined ? undefined : { transpose },
+        ];
       }),
   },
   {
@@ -169,11 +188,8 @@ const gemmArgs = fc.oneof(
         transB: fc.boolean(),
       })
       .map(({ m, n, k, f32, entries, alpha, beta, transA, transB }) => {
-        const make = (rows: number, cols: number, single: boolean, from: number) => {
-          const src = entries.slice(from, from + rows * cols);
-          const data = single ? new Float32Array(src) : new Float64Array(src);
-          return { data, rows, cols, offset: 0, rowStride: cols, colStride: 1 };
-        };
+        const make = (rows: number, cols: number, single: boolean, from: number) =>
+          denseFrom(entries, rows, cols, single, from);
         const a = transA ? make(k, m, f32[0], 0) : make(m, k, f32[0], 0);
         const b = transB ? make(n, k, f32[1], 81) : make(k, n, f32[1], 81);
         return [alpha, a, b, beta, make(m, n, f32[2], 162), { transA, transB }] as unknown[];

@@ -7,7 +7,7 @@ import { jsKernel } from './gemm-kernel-js';
 import { wasmKernel } from './gemm-kernel-wasm';
 import { copy, dtypeOf, type Matrix, transpose } from './matrix';
 import { checkMatrix } from './matrix-check';
-import { readOptions } from './options';
+import { checkFlag, readOptions } from './options';
 
 export type { GemmBackend } from './gemm-kernel';
 
@@ -123,18 +123,6 @@ function checkScalar(value: number, argument: string): void {
   if (!Number.isFinite(value)) {
     throw new LinalgError('NOT_FINITE', argument, `must be a finite number, got ${describe(value)}`);
   }
-}
-
-function checkFlag(value: unknown, argument: string): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') {
-    throw new LinalgError(
-      'INVALID_ARGUMENT',
-      argument,
-      `must be true, false or undefined, got ${describe(value)}`,
-    );
-  }
-  return value;
 }
 
 /**

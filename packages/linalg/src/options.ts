@@ -90,3 +90,16 @@ export function readOptions<K extends string>(
   }
   return out;
 }
+
+/** An optional boolean option: `true`, `false`, or `undefined` (false); anything else is `INVALID_ARGUMENT` naming `argument`. */
+export function checkFlag(value: unknown, argument: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') {
+    throw new LinalgError(
+      'INVALID_ARGUMENT',
+      argument,
+      `must be true, false or undefined, got ${describe(value)}`,
+    );
+  }
+  return value;
+}

@@ -22,7 +22,25 @@ for (const group of ['packages', 'apps', 'tooling']) {
     passed += r.numPassedTests ?? 0;
     // A test file that fails to load has no failed test of its own: count it as one failure.
     failed += (r.numFailedTests ?? 0) + countFilesFailedWithoutTests(r);
+    for (const line of describeFailures(r, `${group}/${name}`)) console.error(line);
   }
+}
+
+/** One line per failed test (or test file that failed to load), with the start of its message. */
+function describeFailures(r, where) {
+  const lines = [];
+  for (const file of r.testResults ?? []) {
+    const path = file.name?.slice(root.length) ?? where;
+    const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failedTests) lines.push(`failed: ${path} > ${a.fullName}: ${firstLine(a.failureMessages)}`);
+    if (file.status === 'failed' && failedTests.length === 0) lines.push(`failed: ${path}: ${firstLine([file.message])}`);
+  }
+  return lines;
+}
+
+function firstLine(messages) {
+  const text = (messages ?? []).find((m) => typeof m === 'string' && m.length > 0) ?? '(no message)';
+  return text.split('\n', 3).join(' | ').slice(0, 400);
 }
 
 function countFilesFailedWithoutTests(r) {

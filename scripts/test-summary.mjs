@@ -32,8 +32,10 @@ function describeFailures(r, where) {
   for (const file of r.testResults ?? []) {
     const path = file.name?.slice(root.length) ?? where;
     const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
-    for (const a of failedTests) lines.push(`failed: ${path} > ${a.fullName}: ${firstLine(a.failureMessages)}`);
-    if (file.status === 'failed' && failedTests.length === 0) lines.push(`failed: ${path}: ${firstLine([file.message])}`);
+    for (const a of failedTests)
+      lines.push(`failed: ${path} > ${a.fullName}: ${firstLine(a.failureMessages)}`);
+    if (file.status === 'failed' && failedTests.length === 0)
+      lines.push(`failed: ${path}: ${firstLine([file.message])}`);
   }
   return lines;
 }

@@ -569,8 +569,7 @@ function normal64One(k0: u32, k1: u32, s: u64, lane: i32, j: i32, mean: f64, std
   const w0 = load<u32>(p);
   const layer = <i32>(w0 & 255);
   let z =
-    (<f64>(<i32>(w0 >>> 11)) * TWO_32 + <f64>(<i64>load<u32>(p, 4))) *
-    load<f64>(S53 + ((<usize>layer) << 3));
+    (<f64>(<i32>(w0 >>> 11)) * TWO_32 + <f64>(<i64>load<u32>(p, 4))) * load<f64>(S53 + ((<usize>layer) << 3));
   if (z < zx(layer + 1)) {
     z = reinterpret<f64>(reinterpret<u64>(z) ^ ((<u64>(w0 & 256)) << 55));
   } else {

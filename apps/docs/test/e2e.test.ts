@@ -7,6 +7,11 @@ import { type StaticServer, serveStatic } from '../src/static-server';
 import { requireBuiltSite, siteDir } from './site';
 
 const artifacts = `${docsRoot}test-artifacts/`;
+/**
+ * How long a page may take to finish loading work in CI, where this suite shares two cores with every other
+ * package's tests (a second or two on an idle machine).
+ */
+const LOADED_CI_WAIT = 60_000;
 let site: StaticServer;
 let browser: Browser;
 /** Problems seen on any page: console errors, uncaught exceptions, requests to other origins, failed loads. */
@@ -109,22 +114,23 @@ describe('the built site in Chromium', () => {
   it('the playground route', async () => {
     const page = await open('playground/index.html#view=signal&s_act=tanh');
     await page.waitForFunction(() => (document.querySelector('#app')?.children.length ?? 0) > 0, undefined, {
-      timeout: 20_000,
+      timeout: LOADED_CI_WAIT,
     });
     await shot(page, 'playground');
     await page.close();
-  });
+  }, 90_000);
 
   it('local search finds a term', async () => {
     const page = await open('index.html');
     await page.locator('.VPNavBarSearch button').click();
     await page.locator('.VPLocalSearchBox input').fill('orthogonal');
-    await page.waitForSelector('.VPLocalSearchBox .result', { timeout: 10_000 });
+    // The first search loads and indexes the whole site's search data (about 1.6 MB of script).
+    await page.waitForSelector('.VPLocalSearchBox .result', { timeout: LOADED_CI_WAIT });
     const titles = await page.locator('.VPLocalSearchBox .result').allTextContents();
     expect(titles.some((t) => /orthogonal/i.test(t))).toBe(true);
     await shot(page, 'search');
     await page.close();
-  });
+  }, 90_000);
 
   it("every hand-written page and each package's API index renders", async () => {
     const pages = ['guide', 'schemes'].flatMap((dir) =>

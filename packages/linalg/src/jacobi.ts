@@ -1,9 +1,8 @@
-import { describe } from './describe';
 import { LinalgError } from './errors';
 import { checkFiniteResult, EPSILON_F32, EPSILON_F64, finiteFloat64Copy } from './float-input';
 import { dtypeOf, type Matrix } from './matrix';
 import { checkMatrix } from './matrix-check';
-import { readOptions } from './options';
+import { checkFlag, readOptions } from './options';
 import { exponentOf, ldexp, scaleInPlace2 } from './power-of-two';
 import { type EigResult, sortAscending } from './tridiagonal';
 
@@ -49,14 +48,7 @@ export function eigSym(value: Matrix, options?: EigSymOptions): EigResult {
   if (a.rows !== a.cols) {
     throw new LinalgError('SHAPE_MISMATCH', 'a', `must be square, got ${a.rows} x ${a.cols}`);
   }
-  const wantVectors = readOptions(options, 'options', ['vectors']).vectors ?? false;
-  if (typeof wantVectors !== 'boolean') {
-    throw new LinalgError(
-      'INVALID_ARGUMENT',
-      'vectors',
-      `must be true or false, got ${describe(wantVectors)}`,
-    );
-  }
+  const wantVectors = checkFlag(readOptions(options, 'options', ['vectors']).vectors, 'vectors');
   const n = a.rows;
   const w = finiteFloat64Copy(a, 'a');
   // Work on 2^e A with its largest entry in [1, 2): exact, and no square (nor the average of a

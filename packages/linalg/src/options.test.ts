@@ -87,6 +87,26 @@ describe('options objects', () => {
     });
   }
 
+  it('boolean options take true, false or undefined (their default) and name themselves otherwise', () => {
+    const flags: [string, (v: unknown) => unknown][] = [
+      ['computeUV', (v) => svd(square, { computeUV: v as boolean })],
+      ['vectors', (v) => eigSym(square, { vectors: v as boolean })],
+      ['vectors', (v) => eigSymTridiagonal([2, 2], [1], { vectors: v as boolean })],
+    ];
+    for (const [argument, call] of flags) {
+      for (const bad of [1, 'true', null, 0n]) {
+        const e = caught(() => call(bad));
+        expect([e.code, e.argument], `${argument} = ${String(bad)}`).toEqual(['INVALID_ARGUMENT', argument]);
+      }
+    }
+    // The defaults: svd computes U and V, the eigensolvers only the values.
+    expect(svd(square).u).toBeDefined();
+    expect(svd(square, { computeUV: false }).u).toBeUndefined();
+    expect(eigSym(square).vectors).toBeUndefined();
+    expect(eigSymTridiagonal([2, 2], [1]).vectors).toBeUndefined();
+    expect(eigSym(square, { vectors: true }).vectors).toBeDefined();
+  });
+
   it('values of known keys are read from objects without a prototype', () => {
     const o = Object.create(null) as { dtype?: string };
     o.dtype = 'float32';

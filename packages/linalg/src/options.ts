@@ -91,9 +91,12 @@ export function readOptions<K extends string>(
   return out;
 }
 
-/** An optional boolean option: `true`, `false`, or `undefined` (false); anything else is `INVALID_ARGUMENT` naming `argument`. */
-export function checkFlag(value: unknown, argument: string): boolean {
-  if (value === undefined) return false;
+/**
+ * An optional boolean option: `true`, `false`, or `undefined` (`fallback`, false unless given); anything else is
+ * `INVALID_ARGUMENT` naming `argument`.
+ */
+export function checkFlag(value: unknown, argument: string, fallback = false): boolean {
+  if (value === undefined) return fallback;
   if (typeof value !== 'boolean') {
     throw new LinalgError(
       'INVALID_ARGUMENT',

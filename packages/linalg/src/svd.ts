@@ -1,13 +1,11 @@
 import { BAND_WIDTH, bandToBidiagonal, extractBand, reduceToBand } from './band-reduction';
 import { bidiagonalize, formLeftT, formRightT } from './bidiagonal';
 import { bidiagonalSvd } from './bidiagonal-svd';
-import { describe } from './describe';
-import { LinalgError } from './errors';
 import { checkFiniteResult, finiteFloat64Copy, maxMagnitude } from './float-input';
 import { gemm } from './gemm';
 import { formQt, householderQr, QR_BLOCK } from './householder-blocked';
 import { checkMatrix } from './matrix-check';
-import { readOptions } from './options';
+import { checkFlag, readOptions } from './options';
 import { F64_SAFE, ldexp, scaleExponent } from './power-of-two';
 
 /** From this many columns on, singular values alone use the two-stage (band) reduction. */
@@ -78,14 +76,7 @@ export interface SvdResult {
  */
 export function svd(value: Matrix, options?: SvdOptions): SvdResult {
   const a = checkMatrix(value, 'a');
-  const computeUV = readOptions(options, 'options', ['computeUV']).computeUV ?? true;
-  if (typeof computeUV !== 'boolean') {
-    throw new LinalgError(
-      'INVALID_ARGUMENT',
-      'computeUV',
-      `must be true or false, got ${describe(computeUV)}`,
-    );
-  }
+  const computeUV = checkFlag(readOptions(options, 'options', ['computeUV']).computeUV, 'computeUV', true);
   const { result, exponent } = scaledSvd(a, computeUV);
   const s = result.s;
   for (let i = 0; i < s.length; i++) s[i] = ldexp(s[i] as number, -exponent);

@@ -3,7 +3,7 @@ import { LinalgError } from './errors';
 import { checkFiniteResult, EPSILON_F64 } from './float-input';
 import { checkElementCount, zeros } from './limits';
 import type { Matrix } from './matrix';
-import { readOptions } from './options';
+import { checkFlag, readOptions } from './options';
 import { exponentOf, ldexp, scaleInPlace2 } from './power-of-two';
 
 /** Options of {@link eigSymTridiagonal}. */
@@ -169,14 +169,7 @@ export function eigSymTridiagonal(
   const d = readVector(diag, 'diag', undefined);
   const n = d.length;
   const off = readVector(offDiag, 'offDiag', Math.max(0, n - 1));
-  const wantVectors = readOptions(options, 'options', ['vectors']).vectors ?? false;
-  if (typeof wantVectors !== 'boolean') {
-    throw new LinalgError(
-      'INVALID_ARGUMENT',
-      'vectors',
-      `must be true or false, got ${describe(wantVectors)}`,
-    );
-  }
+  const wantVectors = checkFlag(readOptions(options, 'options', ['vectors']).vectors, 'vectors');
   const e = new Float64Array(n);
   e.set(off);
   // Work on 2^k T with its largest entry in [1, 2) (exact), so squares neither overflow nor underflow.

@@ -33,14 +33,15 @@ function describeFailures(r, where) {
     const path = file.name?.slice(root.length) ?? where;
     const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
     for (const a of failedTests)
-      lines.push(`failed: ${path} > ${a.fullName}: ${firstLine(a.failureMessages)}`);
+      lines.push(`failed: ${path} > ${a.fullName}: ${messageStart(a.failureMessages)}`);
     if (file.status === 'failed' && failedTests.length === 0)
-      lines.push(`failed: ${path}: ${firstLine([file.message])}`);
+      lines.push(`failed: ${path}: ${messageStart([file.message])}`);
   }
   return lines;
 }
 
-function firstLine(messages) {
+/** The first three lines of the first message, on one line. */
+function messageStart(messages) {
   const text = (messages ?? []).find((m) => typeof m === 'string' && m.length > 0) ?? '(no message)';
   return text.split('\n', 3).join(' | ').slice(0, 400);
 }

@@ -159,6 +159,30 @@ describe('contract: near-valid arguments (the edges of each function)', () => {
     A.weightStatistics!,
     CHEAP,
   );
+  const paddingRow = fc.oneof(fc.integer({ min: -12, max: 12 }), hostileValue);
+  prop(
+    'materialize: a tiny LLaMA config with any pad_token_id',
+    fc.tuple(paddingRow),
+    (pad) =>
+      A.materialize!(
+        {
+          hidden_size: 4,
+          intermediate_size: 6,
+          num_hidden_layers: 1,
+          num_attention_heads: 2,
+          vocab_size: 5,
+          pad_token_id: pad,
+        },
+        { seed: 1 },
+      ),
+    CHEAP,
+  );
+  prop(
+    'materialize: a list entry with any paddingRow',
+    fc.tuple(paddingRow, fc.constantFrom([5, 3], [4], [], [0, 2], [3, 2, 2])),
+    (row, shape) => A.materialize!([{ name: 'e', shape, init: 'normal', paddingRow: row }], { seed: 2 }),
+    CHEAP,
+  );
   prop(
     'explain',
     fc.tuple(fc.oneof(fc.constantFrom('orthogonal', 'he_normal', 'glorot_uniform'), hostileValue)),

@@ -21,8 +21,11 @@ export interface LlamaConfig {
   readonly attention_bias?: boolean;
   /** Biases on gate/up/down projections; default false. */
   readonly mlp_bias?: boolean;
-  /** Must be absent or null: a padding row would be zeroed, which is not supported. */
-  readonly pad_token_id?: null;
+  /**
+   * Row of embed_tokens that Hugging Face zeroes after the normal draw (nn.Embedding's padding_idx); absent or
+   * null for none. Negative values count from the end, as PyTorch's do.
+   */
+  readonly pad_token_id?: number | null;
 }
 
 const USED = [
@@ -58,6 +61,19 @@ const IGNORED = [
   '_name_or_path',
 ];
 
+/** nn.Embedding's padding_idx: undefined for none, else an index in [0, vocab) (negative ones from the end). */
+function paddingRow(value: unknown, vocab: number, argument: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < -vocab || value >= vocab) {
+    throw new AdvisorError(
+      'INVALID_ARGUMENT',
+      argument,
+      `must be null or an integer in [-${vocab}, ${vocab}) (vocab_size = ${vocab})`,
+    );
+  }
+  return value < 0 ? vocab + value : value;
+}
+
 function bool(value: unknown, argument: string): boolean {
   if (value === undefined) return false;
   if (typeof value !== 'boolean')
@@ -74,14 +90,15 @@ function bool(value: unknown, argument: string): boolean {
  * o_proj `[hidden, heads·d]`, mlp.gate_proj and up_proj `[intermediate, hidden]`, down_proj
  * `[hidden, intermediate]`, input_layernorm and post_attention_layernorm `[hidden]`; then model.norm and
  * lm_head `[vocab_size, hidden]` (absent when tie_word_embeddings). Linear and embedding weights ~ N(0, r²)
- * with r = initializer_range (0.02), RMSNorm weights 1, no biases (zero ones with attention_bias / mlp_bias).
+ * with r = initializer_range (0.02), RMSNorm weights 1, no biases (zero ones with attention_bias / mlp_bias);
+ * with pad_token_id p, row p of embed_tokens is zero (its `paddingRow`).
  *
  * @param config - the keys above; other keys of a Hugging Face config.json that do not change the weights
  *   (rope, eps, dropout, token ids) are ignored
  * @returns the parameters, a tied head when tie_word_embeddings, and notes
  * @throws {AdvisorError} `INVALID_ARGUMENT` for missing, non-integer or unknown keys (with "did you mean"), heads
- *   not dividing hidden_size (without head_dim) or kv heads not dividing heads; `UNSUPPORTED` (argument
- *   `config.pad_token_id`) for a padding row; `TOO_LARGE` for a dimension over 2^31
+ *   not dividing hidden_size (without head_dim), kv heads not dividing heads, or a pad_token_id outside
+ *   [-vocab_size, vocab_size); `TOO_LARGE` for a dimension over 2^31
  * @example
  * ```ts
  * const m = llamaParameters({ hidden_size: 16, intermediate_size: 32, num_hidden_layers: 1, num_attention_heads: 4, num_key_value_heads: 2, vocab_size: 10 });
@@ -119,13 +136,7 @@ export function llamaParameters(config: LlamaConfig): ModelParameters {
       `${kv} does not divide num_attention_heads = ${heads}`,
     );
   }
-  if (config.pad_token_id !== undefined && config.pad_token_id !== null) {
-    throw new AdvisorError(
-      'UNSUPPORTED',
-      `${arg}.pad_token_id`,
-      'a padding row (zeroed by Hugging Face) is not supported; use null',
-    );
-  }
+  const pad = paddingRow(config.pad_token_id, vocab, `${arg}.pad_token_id`);
   const r = config.initializer_range ?? 0.02;
   if (typeof r !== 'number' || !Number.isFinite(r) || r < 0 || r > 1e6) {
     throw new AdvisorError(
@@ -138,7 +149,10 @@ export function llamaParameters(config: LlamaConfig): ModelParameters {
   const attnBias = bool(config.attention_bias, `${arg}.attention_bias`);
   const mlpBias = bool(config.mlp_bias, `${arg}.mlp_bias`);
   const normal = { name: 'normal', std: r };
-  const p: ParameterSpec[] = [{ name: 'model.embed_tokens.weight', shape: [vocab, hidden], init: normal }];
+  const embed = 'model.embed_tokens.weight';
+  const p: ParameterSpec[] = [
+    { name: embed, shape: [vocab, hidden], init: normal, ...(pad !== undefined ? { paddingRow: pad } : {}) },
+  ];
   const linear = (name: string, out: number, inF: number, bias: boolean): void => {
     p.push({ name: `${name}.weight`, shape: [out, inF], init: normal });
     if (bias) p.push({ name: `${name}.bias`, shape: [out], init: { name: 'zeros' } });
@@ -163,6 +177,7 @@ export function llamaParameters(config: LlamaConfig): ModelParameters {
     tied: tied ? [{ name: 'lm_head.weight', to: 'model.embed_tokens.weight' }] : [],
     notes: [
       `LlamaForCausalLM as Hugging Face initializes it: N(0, ${r}^2) Linear and Embedding weights, RMSNorm weights 1${attnBias || mlpBias ? ', zero biases' : ', no biases'}`,
+      ...(pad !== undefined ? [`row ${pad} of ${embed} (pad_token_id) is zero`] : []),
       tied
         ? 'lm_head.weight is tied to model.embed_tokens.weight and not stored'
         : 'lm_head.weight is stored (tie_word_embeddings is false)',

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeSafetensors, float32ToBfloat16 } from '@init/schemes';
+import { decodeSafetensors, float32ToBfloat16, float32ToFloat16 } from '@init/schemes';
 import {
   type AtomicDirectHandle,
   type AtomicFileHandle,
@@ -123,6 +123,54 @@ describe('materializeToDisk', () => {
       const values = new Float32Array(new Uint8Array(bytes).buffer);
       const half = halves.get(name) as Buffer;
       expect(Buffer.from(float32ToBfloat16(values).buffer).equals(half)).toBe(true);
+    }
+  });
+
+  it('padding rows: zero in every dtype, path and chunking, every other value as without one', async () => {
+    const list = [
+      { name: 'embed', shape: [3000, 100], init: { name: 'normal', std: 0.02 }, paddingRow: 1234 },
+      { name: 'ones', shape: [40, 7], init: 'ones', paddingRow: 0 },
+      { name: 'conv', shape: [16, 8, 3], init: 'he_uniform', paddingRow: 15 },
+      { name: 'orth', shape: [64, 64], init: 'orthogonal', paddingRow: 5 },
+    ];
+    const plain = materialize(
+      list.map(({ paddingRow: _, ...rest }) => rest),
+      { seed: 6 },
+    );
+    const memory = materialize(list, { seed: 6 });
+    memory.tensors.forEach((t, k) => {
+      const width = t.data.length / (t.shape[0] as number);
+      const row = (list[k] as { paddingRow: number }).paddingRow;
+      const expected = Float32Array.from((plain.tensors[k] as { data: Float32Array }).data);
+      expected.fill(0, row * width, (row + 1) * width);
+      expect(Buffer.from(t.data.buffer).equals(Buffer.from(expected.buffer)), t.name).toBe(true);
+    });
+    for (const dtype of ['f32', 'bf16', 'f16', 'f64'] as const) {
+      const reference = fresh();
+      await materializeToDisk(list, { out: reference, seed: 6, dtype });
+      // Chunks of 123,450 elements end inside the embedding's zero row (elements 123,400 .. 123,500).
+      for (const options of [
+        { workers: 2 },
+        { workers: 2, chunkElements: 123_450 },
+        { chunkElements: 123_450 },
+      ]) {
+        const out = fresh();
+        await materializeToDisk(list, { out, seed: 6, dtype, ...options });
+        expect(files(out), `${dtype} ${JSON.stringify(options)}`).toEqual(files(reference));
+      }
+      const onDisk = tensorsOf(reference);
+      for (const t of dtype === 'f64'
+        ? materialize(list, { seed: 6, dtype: 'float64' }).tensors
+        : memory.tensors) {
+        const bytes = onDisk.get(t.name) as Buffer;
+        const data = t.data as Float32Array;
+        const want =
+          dtype === 'bf16' ? float32ToBfloat16(data) : dtype === 'f16' ? float32ToFloat16(data) : t.data;
+        expect(
+          bytes.equals(Buffer.from(want.buffer, want.byteOffset, want.byteLength)),
+          `${dtype} ${t.name}`,
+        ).toBe(true);
+      }
     }
   });
 

@@ -41,6 +41,7 @@ import {
   sidecarPath,
 } from './checkpoint-digest';
 import { type ChunkJob, ChunkPipeline, type ChunkValues, fileChunks } from './chunk-pipeline';
+import { zeroPaddingRow } from './padding-row';
 
 /** Element types of the written files. */
 export type DiskDtype = 'f32' | 'bf16' | 'f16' | 'f64';
@@ -300,10 +301,14 @@ class BlockFiller {
       ? new ChunkPipeline(
           fileChunks(tensors, file.size, this.item, chunk, DIGEST_BLOCK_BYTES),
           (job, values) => {
-            const { gen, rng } = this.generator(job.tensor.spec);
-            if (roundInWorkers) return this.startBfloat16(filler, gen, rng, values as Uint16Array, job.e);
+            const { spec } = job.tensor;
+            const { gen, rng } = this.generator(spec);
+            // The workers fill from the plan, which knows nothing of a padding row: zero it once they are done.
+            const padded = () => zeroPaddingRow(spec, values, job.e);
+            if (roundInWorkers)
+              return this.startBfloat16(filler, gen, rng, values as Uint16Array, job.e).then(padded);
             const floats = values as Float32Array | Float64Array;
-            if (gen.plan.kind === 'rng') return filler.fill(gen.plan, rng, floats, job.e);
+            if (gen.plan.kind === 'rng') return filler.fill(gen.plan, rng, floats, job.e).then(padded);
             gen.fill(floats, job.e);
             return Promise.resolve();
           },

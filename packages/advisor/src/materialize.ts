@@ -3,6 +3,7 @@ import { AdvisorError } from './errors';
 import { nearestKey } from './model-config-keys';
 import type { ModelParameters, ParameterSpec, TiedParameter } from './model-parameters';
 import { type ModelSource, modelParameters } from './model-source';
+import { zeroPaddingRow } from './padding-row';
 
 /** Options of {@link materialize}. */
 export interface MaterializeOptions {
@@ -55,9 +56,11 @@ export function checkSeed(seed: unknown): Seed {
 
 /**
  * The chunk generator of one parameter: elements [start, start + n) from its scheme and its stream
- * `parameterStream(seed, name)`, the same bits in memory, on disk, in any chunk, on any machine.
+ * `parameterStream(seed, name)`, the same bits in memory, on disk, in any chunk, on any machine. With a
+ * `paddingRow` r, `fill` then sets that row's elements (`[r·w, (r+1)·w)`, w the product of the other
+ * dimensions) to zero; `plan` describes the scheme's values before that.
  *
- * @param p - `{ name, shape, init, layout? }`, checked as a list entry of `modelParameters`
+ * @param p - `{ name, shape, init, layout?, paddingRow? }`, checked as a list entry of `modelParameters`
  * @param seed - the model seed
  * @param dtype - `'float32'` or `'float64'`
  * @returns a chunk generator of @init/schemes (`fill(out, start)`, `plan`, `length`)
@@ -73,10 +76,19 @@ export function fillParameter(p: ParameterSpec, seed: Seed, dtype: 'float32' | '
   if (dtype !== 'float32' && dtype !== 'float64')
     throw new AdvisorError('INVALID_ARGUMENT', 'dtype', "must be 'float32' or 'float64'");
   try {
-    return chunkGenerator(spec.init, spec.shape, parameterStream(s, spec.name), {
+    const gen = chunkGenerator(spec.init, spec.shape, parameterStream(s, spec.name), {
       dtype,
       ...(spec.layout !== undefined ? { layout: spec.layout } : {}),
     });
+    if (spec.paddingRow === undefined) return gen;
+    return {
+      ...gen,
+      fill<T extends Float32Array | Float64Array>(out: T, start: number): T {
+        gen.fill(out, start);
+        zeroPaddingRow(spec, out, start);
+        return out;
+      },
+    };
   } catch (e) {
     if (e instanceof InitError) {
       throw new AdvisorError(

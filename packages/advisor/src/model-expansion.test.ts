@@ -136,6 +136,25 @@ describe('llamaParameters', () => {
     expect(total(seven)).toBe(6_738_415_616);
   });
 
+  it('pad_token_id marks the zero row of embed_tokens, negative ones counted from the end', () => {
+    const embedOf = (pad: number | null | undefined) =>
+      llamaParameters({ ...tiny, pad_token_id: pad }).parameters.find(
+        (p) => p.name === 'model.embed_tokens.weight',
+      );
+    expect(embedOf(0)?.paddingRow).toBe(0);
+    expect(embedOf(99)?.paddingRow).toBe(99);
+    expect(embedOf(-1)?.paddingRow).toBe(99);
+    expect(embedOf(-100)?.paddingRow).toBe(0);
+    expect(embedOf(null)?.paddingRow).toBeUndefined();
+    expect(embedOf(undefined)?.paddingRow).toBeUndefined();
+    // Only the embedding has one; the untied head is drawn in full.
+    const m = llamaParameters({ ...tiny, pad_token_id: 3 });
+    expect(m.parameters.filter((p) => p.paddingRow !== undefined).map((p) => p.name)).toEqual([
+      'model.embed_tokens.weight',
+    ]);
+    expect(m.notes).toContain('row 3 of model.embed_tokens.weight (pad_token_id) is zero');
+  });
+
   it('rejects bad configs naming the key', () => {
     expect(errorOf(() => llamaParameters({ ...tiny, num_key_value_heads: 3 })).argument).toBe(
       'config.num_key_value_heads',
@@ -143,7 +162,10 @@ describe('llamaParameters', () => {
     expect(errorOf(() => llamaParameters({ ...tiny, hiden_size: 3 } as never)).message).toMatch(
       /did you mean 'hidden_size'/,
     );
-    expect(errorOf(() => llamaParameters({ ...tiny, pad_token_id: 0 } as never)).code).toBe('UNSUPPORTED');
+    for (const pad of [100, -101, 1.5, '0', true]) {
+      const e = errorOf(() => llamaParameters({ ...tiny, pad_token_id: pad } as never));
+      expect([e.code, e.argument], String(pad)).toEqual(['INVALID_ARGUMENT', 'config.pad_token_id']);
+    }
     expect(errorOf(() => llamaParameters({ ...tiny, tie_word_embeddings: 'yes' } as never)).argument).toBe(
       'config.tie_word_embeddings',
     );
@@ -198,6 +220,21 @@ describe('modelParameters', () => {
     expect(
       errorOf(() => modelParameters([{ name: 'w', shape: [2 ** 26, 2 ** 26], init: 'zeros' }])).code,
     ).toBe('TOO_LARGE');
+  });
+
+  it('a paddingRow is kept, and must index the first dimension', () => {
+    const entry = { name: 'e', shape: [3, 2], init: { name: 'normal' }, paddingRow: 2 };
+    expect(modelParameters([entry]).parameters).toEqual([entry]);
+    for (const row of [3, -1, 1.5, '1', null]) {
+      const e = errorOf(() => modelParameters([{ ...entry, paddingRow: row } as never]));
+      expect([e.code, e.argument], String(row)).toEqual(['INVALID_ARGUMENT', 'parameters[0].paddingRow']);
+    }
+    const scalar = errorOf(() => modelParameters([{ name: 's', shape: [], init: 'ones', paddingRow: 0 }]));
+    expect([scalar.code, scalar.argument]).toEqual(['SHAPE_MISMATCH', 'parameters[0].paddingRow']);
+    const zeroRows = errorOf(() =>
+      modelParameters([{ name: 'z', shape: [0, 4], init: 'ones', paddingRow: 0 }]),
+    );
+    expect(zeroRows.argument).toBe('parameters[0].paddingRow');
   });
 });
 

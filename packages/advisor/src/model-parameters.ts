@@ -10,6 +10,11 @@ export interface ParameterSpec {
   readonly init: SchemeConfig;
   /** Layout of the stored tensor for fan-based schemes: `'torch'` (`[out, in]`, default) or `'keras'` (`[in, out]`). */
   readonly layout?: 'torch' | 'keras';
+  /**
+   * Index along the first dimension of a row that is zero after the initialization, as PyTorch's
+   * `nn.Embedding(padding_idx=…)` leaves it (an integer in `[0, shape[0])`; none by default).
+   */
+  readonly paddingRow?: number;
 }
 
 /** A list entry as given to `materialize`: like {@link ParameterSpec}, but `init` may be a bare scheme name. */

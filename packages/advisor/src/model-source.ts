@@ -26,6 +26,7 @@ export type ModelSource =
   | LlamaConfig;
 
 const MAX_PARAMETERS = 1_000_000;
+const SPEC_KEYS = ['name', 'shape', 'init', 'layout', 'paddingRow'];
 const MAX_NAME = 1000;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -53,15 +54,15 @@ function checkSpec(raw: unknown, k: number, seen: Set<string>): ParameterSpec {
   const arg = `parameters[${k}]`;
   if (!isRecord(raw)) throw new AdvisorError('INVALID_ARGUMENT', arg, 'must be { name, shape, init }');
   for (const key of Object.keys(raw)) {
-    if (!['name', 'shape', 'init', 'layout'].includes(key)) {
+    if (!SPEC_KEYS.includes(key)) {
       throw new AdvisorError(
         'INVALID_ARGUMENT',
         `${arg}.${key.slice(0, 60)}`,
-        'unknown key; allowed: name, shape, init, layout',
+        `unknown key; allowed: ${SPEC_KEYS.join(', ')}`,
       );
     }
   }
-  const { name, shape, init, layout } = raw;
+  const { name, shape, init, layout, paddingRow } = raw;
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME || name === '__metadata__') {
     throw new AdvisorError(
       'INVALID_ARGUMENT',
@@ -97,6 +98,7 @@ function checkSpec(raw: unknown, k: number, seen: Set<string>): ParameterSpec {
       "must be 'torch' ([out, in]) or 'keras' ([in, out])",
     );
   }
+  checkPaddingRow(paddingRow, shape as number[], `${arg}.paddingRow`);
   const config: SchemeConfig = typeof init === 'string' ? { name: init } : (init as SchemeConfig);
   if (!isRecord(config) || typeof config.name !== 'string') {
     throw new AdvisorError('INVALID_ARGUMENT', `${arg}.init`, 'must be a scheme name or { name, ...params }');
@@ -106,7 +108,24 @@ function checkSpec(raw: unknown, k: number, seen: Set<string>): ParameterSpec {
   } catch (e) {
     rethrow(e, `${arg}.init`);
   }
-  return { name, shape: [...(shape as number[])], init: config, ...(layout !== undefined ? { layout } : {}) };
+  return {
+    name,
+    shape: [...(shape as number[])],
+    init: config,
+    ...(layout !== undefined ? { layout } : {}),
+    ...(paddingRow !== undefined ? { paddingRow: paddingRow as number } : {}),
+  };
+}
+
+/** A padding row is absent, or an integer index into the first dimension of `shape`. */
+function checkPaddingRow(row: unknown, shape: readonly number[], argument: string): void {
+  if (row === undefined) return;
+  const rows = shape[0];
+  if (rows === undefined)
+    throw new AdvisorError('SHAPE_MISMATCH', argument, 'needs a tensor of at least one dimension');
+  if (typeof row !== 'number' || !Number.isSafeInteger(row) || row < 0 || row >= rows) {
+    throw new AdvisorError('INVALID_ARGUMENT', argument, `must be an integer in [0, ${rows})`);
+  }
 }
 
 function fromList(

@@ -9,15 +9,15 @@
  * @packageDocumentation
  */
 
-const LN2_HI = 0.6931471803691238; // ln 2 rounded to 32 significant bits (k · LN2_HI is exact for |k| < 2^20)
-const LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI
-const INV_LN2 = 1.4426950408889634;
+export const LN2_HI = 0.6931471803691238; // ln 2 rounded to 32 significant bits (k · LN2_HI is exact for |k| < 2^20)
+export const LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI
+export const INV_LN2 = 1.4426950408889634;
 const SQRT2 = Math.SQRT2;
 
 const scratch = new DataView(new ArrayBuffer(8));
 
 /** 2^k for an integer k in [-1022, 1023], exactly (built from the exponent bits). */
-function pow2(k: number): number {
+export function pow2(k: number): number {
   scratch.setUint32(0, (k + 1023) << 20);
   scratch.setUint32(4, 0);
   return scratch.getFloat64(0);
@@ -153,7 +153,7 @@ export function log1p(x: number): number {
  *
  * @example
  * ```ts
- * tanh(0.5); // => 0.46211715726000974
+ * tanh(0.5); // => 0.4621171572600097
  * ```
  */
 export function tanh(x: number): number {

@@ -1,6 +1,6 @@
-import { tanh } from './elementary';
+import { sigmoidRow, tanhRow } from './elementary-rows';
 import { checkOptions } from './options';
-import { RECURRENT_KEYS, RecurrentLayer, type RecurrentOptions, sigmoid } from './recurrent-layer';
+import { RECURRENT_KEYS, RecurrentLayer, type RecurrentOptions } from './recurrent-layer';
 
 /** Options of {@link GRU}. */
 export type GRUOptions = RecurrentOptions;
@@ -63,6 +63,12 @@ export class GRU extends RecurrentLayer {
     const bi = this.bIh;
     const bh = this.bHh;
     if (bi !== undefined) addRowVector(pre, rows, g3, bi);
+    if (this.gates.length !== g3) {
+      this.gates = new Float64Array(g3);
+      this.gateInputs = new Float64Array(g3);
+    }
+    const gates = this.gates;
+    const u = this.gateInputs;
     for (let t = 0; t < steps; t++) {
       if (t > 0) this.addRecurrent(seq, hg, batch, t, 0);
       for (let b = 0; b < batch; b++) {
@@ -73,10 +79,18 @@ export class GRU extends RecurrentLayer {
         if (bh !== undefined) {
           for (let k = 0; k < g3; k++) hg[gBase + k] = (hg[gBase + k] as number) + (bh[k] as number);
         }
+        // u: the r and z inputs, then the n input (which needs r); gates: r, z, n (float64, used unrounded).
+        for (let k = 0; k < 2 * h; k++) u[k] = (pre[gBase + k] as number) + (hg[gBase + k] as number);
+        sigmoidRow(u, 0, 2 * h, gates, 0);
         for (let j = 0; j < h; j++) {
-          const gr = sigmoid((pre[gBase + j] as number) + (hg[gBase + j] as number));
-          const gz = sigmoid((pre[gBase + h + j] as number) + (hg[gBase + h + j] as number));
-          const gn = tanh((pre[gBase + 2 * h + j] as number) + gr * (hg[gBase + 2 * h + j] as number));
+          u[2 * h + j] =
+            (pre[gBase + 2 * h + j] as number) + (gates[j] as number) * (hg[gBase + 2 * h + j] as number);
+        }
+        tanhRow(u, 2 * h, h, gates, 2 * h);
+        for (let j = 0; j < h; j++) {
+          const gr = gates[j] as number;
+          const gz = gates[h + j] as number;
+          const gn = gates[2 * h + j] as number;
           pre[gBase + j] = gr;
           pre[gBase + h + j] = gz;
           pre[gBase + 2 * h + j] = gn;
@@ -86,6 +100,10 @@ export class GRU extends RecurrentLayer {
       }
     }
   }
+
+  /** Float64 scratch of one row: the gate values r, z, n and their inputs (3 · hiddenSize each). */
+  private gates = new Float64Array(0);
+  private gateInputs = new Float64Array(0);
 
   protected runBackward(dy: Float32Array, batch: number): { dInput: Float32Array; dRecurrent: Float32Array } {
     const h = this.hiddenSize;

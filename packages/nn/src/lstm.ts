@@ -1,6 +1,6 @@
-import { tanh } from './elementary';
+import { sigmoidRow, tanhRow } from './elementary-rows';
 import { checkOptions } from './options';
-import { RECURRENT_KEYS, RecurrentLayer, type RecurrentOptions, sigmoid } from './recurrent-layer';
+import { RECURRENT_KEYS, RecurrentLayer, type RecurrentOptions } from './recurrent-layer';
 
 /** Options of {@link LSTM}. */
 export type LSTMOptions = RecurrentOptions;
@@ -69,30 +69,36 @@ export class LSTM extends RecurrentLayer {
     this.addBiases(pre, rows, g4);
     const c = this.cache.get('c', rows * h);
     const tc = this.cache.get('tanhC', rows * h);
+    if (this.gates.length !== g4 + h) this.gates = new Float64Array(g4 + h);
+    const gates = this.gates;
     for (let t = 0; t < steps; t++) {
       if (t > 0) this.addRecurrent(seq, pre, batch, t, 1);
       for (let b = 0; b < batch; b++) {
         const r = b * steps + t;
         const gBase = r * g4;
         const sBase = r * h;
+        // gates[0, 4h): i, f, g, o in float64 (c uses them unrounded); gates[4h, 5h): tanh(c).
+        sigmoidRow(pre, gBase, 2 * h, gates, 0);
+        tanhRow(pre, gBase + 2 * h, h, gates, 2 * h);
+        sigmoidRow(pre, gBase + 3 * h, h, gates, 3 * h);
+        for (let q = 0; q < g4; q++) pre[gBase + q] = gates[q] as number;
         for (let j = 0; j < h; j++) {
-          const gi = sigmoid(pre[gBase + j] as number);
-          const gf = sigmoid(pre[gBase + h + j] as number);
-          const gg = tanh(pre[gBase + 2 * h + j] as number);
-          const go = sigmoid(pre[gBase + 3 * h + j] as number);
-          pre[gBase + j] = gi;
-          pre[gBase + h + j] = gf;
-          pre[gBase + 2 * h + j] = gg;
-          pre[gBase + 3 * h + j] = go;
           const cPrev = t > 0 ? (c[sBase - h + j] as number) : 0;
-          c[sBase + j] = gf * cPrev + gi * gg;
-          const th = tanh(c[sBase + j] as number);
+          c[sBase + j] =
+            (gates[h + j] as number) * cPrev + (gates[j] as number) * (gates[2 * h + j] as number);
+        }
+        tanhRow(c, sBase, h, gates, g4);
+        for (let j = 0; j < h; j++) {
+          const th = gates[g4 + j] as number;
           tc[sBase + j] = th;
-          seq[sBase + j] = go * th;
+          seq[sBase + j] = (gates[3 * h + j] as number) * th;
         }
       }
     }
   }
+
+  /** Float64 scratch of one row's gate values and tanh(c) (5 · hiddenSize), kept between steps and calls. */
+  private gates = new Float64Array(0);
 
   protected runBackward(dy: Float32Array, batch: number): { dInput: Float32Array; dRecurrent: Float32Array } {
     const h = this.hiddenSize;

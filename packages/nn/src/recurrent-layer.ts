@@ -1,6 +1,5 @@
 import type { Matrix } from '@init/linalg';
 import { BaseLayer } from './base-layer';
-import { exp } from './elementary';
 import { describeValue, NnError } from './errors';
 import type { AdvisorLayerInfo, LayerConfig, Shape } from './layer';
 import { layerGemm, mat } from './matrix-view';
@@ -370,9 +369,4 @@ function addColumnSums(a: Float32Array, rows: number, cols: number, out: Float32
     const o = r * cols;
     for (let k = 0; k < cols; k++) out[k] = (out[k] as number) + (a[o + k] as number);
   }
-}
-
-/** The logistic function `σ(v) = 1 / (1 + e^{-v})` (0 for very negative `v`, never NaN). */
-export function sigmoid(v: number): number {
-  return 1 / (1 + exp(-v));
 }

@@ -1,4 +1,4 @@
-import { tanh } from './elementary';
+import { tanhRow } from './elementary-rows';
 import type { LayerConfig } from './layer';
 import { checkOptions, choiceOption } from './options';
 import {
@@ -75,17 +75,24 @@ export class SimpleRNN extends RecurrentLayer {
     const steps = this.steps;
     this.addBiases(pre, batch * steps, h);
     const relu = this.nonlinearity === 'relu';
+    if (this.values.length !== h) this.values = new Float64Array(h);
+    const values = this.values;
     for (let t = 0; t < steps; t++) {
       if (t > 0) this.addRecurrent(seq, pre, batch, t, 1);
       for (let b = 0; b < batch; b++) {
         const base = (b * steps + t) * h;
-        for (let j = 0; j < h; j++) {
-          const v = pre[base + j] as number;
-          seq[base + j] = relu ? Math.max(v, 0) : tanh(v);
+        if (relu) {
+          for (let j = 0; j < h; j++) seq[base + j] = Math.max(pre[base + j] as number, 0);
+          continue;
         }
+        tanhRow(pre, base, h, values, 0);
+        for (let j = 0; j < h; j++) seq[base + j] = values[j] as number;
       }
     }
   }
+
+  /** Float64 scratch of one row's tanh values (hiddenSize), kept between steps and calls. */
+  private values = new Float64Array(0);
 
   protected runBackward(dy: Float32Array, batch: number): { dInput: Float32Array; dRecurrent: Float32Array } {
     const h = this.hiddenSize;

@@ -94,7 +94,7 @@ function bool(value: unknown, argument: string): boolean {
  * with pad_token_id p, row p of embed_tokens is zero (its `paddingRow`).
  *
  * @param config - the keys above; other keys of a Hugging Face config.json that do not change the weights
- *   (rope, eps, dropout, token ids) are ignored
+ *   (rope, eps, dropout, the other token ids) are ignored
  * @returns the parameters, a tied head when tie_word_embeddings, and notes
  * @throws {AdvisorError} `INVALID_ARGUMENT` for missing, non-integer or unknown keys (with "did you mean"), heads
  *   not dividing hidden_size (without head_dim), kv heads not dividing heads, or a pad_token_id outside

@@ -24,10 +24,10 @@ function powersOfTwo(): Float64Array {
 }
 
 /** Inputs and results of one row (module scratch, grown on demand; one row runs at a time). */
-let inputs = new Float64Array(0);
-let results = new Float64Array(0);
-let seriesAt = new Int32Array(0);
-let expAt = new Int32Array(0);
+let inputs = /* @__PURE__ */ new Float64Array(0);
+let results = /* @__PURE__ */ new Float64Array(0);
+let seriesAt = /* @__PURE__ */ new Int32Array(0);
+let expAt = /* @__PURE__ */ new Int32Array(0);
 
 function reserve(n: number): void {
   if (inputs.length >= n) return;
@@ -108,7 +108,9 @@ function expAll(count: number, at: Int32Array | undefined): void {
 
 /**
  * `results[i] = expm1(inputs[i])` for the `count` indices `at[0..count)`, whose inputs all have |x| < 0.7 (the
- * series branch of `expm1`), four at a time.
+ * series branch of `expm1`), four at a time. Its four-chain loop is the one of {@link expAll} with another start
+ * and length, written out on purpose: one shared helper (values passed through scratch arrays) made LSTM
+ * forward and backward about 10% slower.
  */
 function expm1Series(count: number, at: Int32Array): void {
   let q = 0;
